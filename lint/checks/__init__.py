@@ -1,0 +1,29 @@
+"""The check kinds, one module each; ``KINDS`` maps a pack's ``kind:`` to its class."""
+
+from __future__ import annotations
+
+from lint.checks.base import Check, Context, RegexTimeout
+from lint.checks.boilerplate import Boilerplate
+from lint.checks.existence import Existence
+from lint.checks.pairs import Pairs
+from lint.checks.repetition import Repetition
+from lint.checks.substitution import Substitution
+from lint.checks.tokens import Tokens
+from lint.checks.typos import Typos
+from lint.checks.vocabulary import Vocabulary
+
+KINDS: dict[str, type[Check]] = {
+    cls.kind: cls
+    for cls in (
+        Existence,
+        Substitution,
+        Tokens,
+        Repetition,
+        Pairs,
+        Boilerplate,
+        Typos,
+        Vocabulary,
+    )
+}
+
+__all__ = ["KINDS", "Check", "Context", "RegexTimeout"]

@@ -1,0 +1,162 @@
+"""What every check kind shares: its declaration, its inputs, and how it reports.
+
+A check is compiled once per rule (``__init__`` validates and compiles the
+rule's options) and then run on any number of documents. ``run`` is a pure
+function of the Context: no files, no config discovery, no output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import regex
+
+from lint.findings import Finding
+from lint.packs.options import Option, OptionError
+from lint.packs.yamlpos import mark_of
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.packs.model import Rule
+
+REGEX_TIMEOUT = 2.0
+"""Seconds one rule's regular expression may spend on one document."""
+
+WORD_BEFORE = r"(?<![\w'’-])"
+WORD_AFTER = r"(?![\w'’-]|[.,]\w)"
+
+
+@dataclass
+class Context:
+    """Everything a check may look at for one document."""
+
+    doc: Document
+    nlp: Any = None  # a spaCy Doc over doc.text, when a check asked for one
+    accepted: frozenset[str] = frozenset()  # accepted vocabulary, lower-cased
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+class RegexTimeout(Exception):
+    """A rule's regular expression ran too long on a document (see REGEX_TIMEOUT)."""
+
+
+class Check:
+    """Base class of the check kinds."""
+
+    kind: ClassVar[str]
+    options: ClassVar[dict[str, Option]] = {}
+    needs: ClassVar[frozenset[str]] = frozenset()
+    """spaCy annotations the kind needs: "tags", "lemmas", "entities", "sentences"."""
+    category: ClassVar[str] = "style"
+    message: ClassVar[str] = "{match}"
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.opts = rule.options
+        self.prepare()
+
+    def prepare(self) -> None:
+        """Compile options; raise OptionError on a bad value."""
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    # -- helpers for subclasses -----------------------------------------
+    exceptions: list = []
+
+    def excepted(self, text: str, start: int, end: int) -> bool:
+        """Is [start, end) inside a match of one of the rule's ``exceptions``?"""
+        lo, hi = max(0, start - 200), min(len(text), end + 200)
+        return any(
+            m.start() <= start and end <= m.end()
+            for exc in self.exceptions
+            for m in self.finditer(exc, text, lo, hi)
+        )
+
+    def compile(self, pattern: str, option: str, index: int | None = None, flags: int = 0):
+        """Compile a pack regex, reporting a bad one at its position in the pack."""
+        try:
+            return regex.compile(pattern, flags | regex.VERSION0)
+        except (regex.error, TypeError) as exc:
+            container = self.opts.get(option)
+            where = mark_of(container, index) if index is not None else mark_of(self.opts, option)
+            raise OptionError(
+                f"invalid regular expression in {option!r}: {exc} ({pattern!r})",
+                where or self.rule.mark,
+            ) from None
+
+    def finditer(self, pattern, text: str, pos: int = 0, endpos: int | None = None):
+        """Matches of a pack regex, bounded in time so a bad pattern cannot freeze a run."""
+        try:
+            kwargs = {"timeout": REGEX_TIMEOUT}
+            if endpos is not None:
+                yield from pattern.finditer(text, pos, endpos, **kwargs)
+            else:
+                yield from pattern.finditer(text, pos, **kwargs)
+        except TimeoutError:
+            raise RegexTimeout(
+                f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
+                f"{REGEX_TIMEOUT:g} s and was stopped (it may backtrack catastrophically)"
+            ) from None
+
+    def fullmatch(self, pattern, text: str, pos: int, endpos: int):
+        """Does ``pattern`` match all of ``text[pos:endpos]``? Bounded in time like finditer."""
+        try:
+            return pattern.fullmatch(text, pos, endpos, timeout=REGEX_TIMEOUT)
+        except TimeoutError:
+            raise RegexTimeout(
+                f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
+                f"{REGEX_TIMEOUT:g} s and was stopped (it may backtrack catastrophically)"
+            ) from None
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        match: str,
+        replacements: tuple[str, ...] | list[str] = (),
+        **fields: str,
+    ) -> Finding:
+        """A Finding with the rule's message template filled in."""
+        replacements = tuple(replacements)
+        values = _Blank(match=match, suggestion=replacements[0] if replacements else "", **fields)
+        message = (self.rule.message or self.message).format_map(values)
+        return Finding(
+            start,
+            end - start,
+            message,
+            replacements,
+            fixable=self.rule.fix and len(replacements) == 1,
+        )
+
+
+class _Blank(dict):
+    """format_map mapping that leaves unknown placeholders visible."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a regex whose spaces match any whitespace run."""
+    return r"\s+".join(regex.escape(part) for part in phrase.split())
+
+
+def whole_word(pattern: str) -> str:
+    return WORD_BEFORE + "(?:" + pattern + ")" + WORD_AFTER
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give ``replacement`` the capitalisation of ``original`` (ALL CAPS, Title, lower)."""
+    letters = [c for c in original if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if letters and original[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

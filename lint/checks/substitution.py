@@ -1,0 +1,71 @@
+"""substitution: a wrong word or phrase with its right form, offered as a fix.
+
+The workhorse of house style and of broken idioms: "tow the line" → "toe the
+line". Matching is whole-word; the replacement takes the case of the match
+("Tow the line" → "Toe the line").
+
+Options:
+
+* ``swap`` — mapping of wrong → right. A value may be a list of alternatives
+  (then no automatic fix is applied). Keys are phrases (spaces match any
+  whitespace) unless ``regex`` is true.
+* ``regex`` — keys are regular expressions; values may use ``\\1`` group references.
+* ``ignorecase`` — default ``true``.
+* ``exceptions`` — regexes whose matches are never flagged.
+
+Message placeholders: ``{match}`` and ``{suggestion}``.
+
+Bad::
+
+    kind: substitution
+    swap: {tow the line: toe the line}
+
+flags "They tow the line."; leaves "The tug will tow the barge." alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from lint.checks.base import Check, Context, match_case, phrase_pattern, whole_word
+from lint.findings import Finding
+from lint.packs.options import Option
+
+
+class Substitution(Check):
+    kind = "substitution"
+    message = "Use '{suggestion}' instead of '{match}'."
+    options = {
+        "swap": Option("map[str|list]", required=True, doc="wrong → right"),
+        "regex": Option("bool", False, "keys are regular expressions"),
+        "ignorecase": Option("bool", True, "case-insensitive matching"),
+        "exceptions": Option("list[str]", [], "regexes whose matches are never flagged"),
+    }
+
+    def prepare(self) -> None:
+        flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
+        swap = self.opts["swap"]
+        self.pairs = []
+        for wrong, right in swap.items():
+            body = wrong if self.opts["regex"] else phrase_pattern(wrong)
+            pattern = self.compile(whole_word(body), "swap", wrong, flags)
+            self.pairs.append((pattern, [right] if isinstance(right, str) else list(right)))
+        self.exceptions = [
+            self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
+        ]
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        for pattern, rights in self.pairs:
+            for m in self.finditer(pattern, text):
+                if self.excepted(text, m.start(), m.end()):
+                    continue
+                found = m.group()
+                replacements = [
+                    match_case(m.expand(r) if self.opts["regex"] else r, found) for r in rights
+                ]
+                if found in replacements:
+                    continue
+                yield self.finding(m.start(), m.end(), found, replacements)

@@ -1,0 +1,90 @@
+"""typos: common misspellings with their corrections, without LanguageTool.
+
+For the fast pre-commit hook and for machines without Java. The word list is
+codespell's, installed from PyPI with the ``codespell`` package and read in
+place (it is maintained there, not copied here). Matching is whole-word and
+case-aware ("Recieve" → "Receive"); accepted vocabulary is never flagged.
+Entries codespell itself disables (those with a reason) are skipped.
+
+Options:
+
+* ``dictionaries`` — codespell dictionaries to use (default ``[clear, rare]``;
+  also ``informal``, ``usage``, ``names``, ``en-GB_to_en-US``).
+* ``ignore`` — words never to flag.
+
+Bad: "We will recieve the report." Good: "We will receive the report."
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from importlib import resources
+
+import regex
+
+from lint.checks.base import Check, Context, match_case
+from lint.findings import Finding
+from lint.packs.options import Option, OptionError
+from lint.packs.yamlpos import mark_of
+
+WORD = regex.compile(r"(?<![\w'’-])[^\W\d_][\w'’]*[^\W\d_](?![\w-]|['’]\w)")
+FILES = {
+    "clear": "dictionary.txt",
+    "rare": "dictionary_rare.txt",
+    "informal": "dictionary_informal.txt",
+    "usage": "dictionary_usage.txt",
+    "names": "dictionary_names.txt",
+    "en-GB_to_en-US": "dictionary_en-GB_to_en-US.txt",
+}
+
+
+@functools.cache
+def load_dictionary(name: str) -> dict[str, tuple[str, ...]]:
+    """codespell dictionary ``name`` as lower-case word → corrections."""
+    text = resources.files("codespell_lib").joinpath("data", FILES[name]).read_text("utf-8")
+    result: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        wrong, sep, right = line.partition("->")
+        if not sep:
+            continue
+        parts = [p.strip() for p in right.split(",")]
+        if len(parts) > 1 and not right.rstrip().endswith(","):
+            continue  # codespell disables entries that carry a reason
+        fixes = tuple(p for p in parts if p)
+        if fixes:
+            result[wrong.strip().lower()] = fixes
+    return result
+
+
+class Typos(Check):
+    kind = "typos"
+    category = "spelling"
+    message = "Possible typo: '{match}' (did you mean '{suggestion}'?)"
+    options = {
+        "dictionaries": Option("list[str]", ["clear", "rare"], "codespell dictionaries"),
+        "ignore": Option("list[str]", [], "words never to flag"),
+    }
+
+    def prepare(self) -> None:
+        merged: dict[str, tuple[str, ...]] = {}
+        for i, name in enumerate(self.opts["dictionaries"]):
+            if name not in FILES:
+                raise OptionError(
+                    f"unknown codespell dictionary {name!r} (known: {', '.join(FILES)})",
+                    mark_of(self.opts["dictionaries"], i),
+                )
+            merged.update(load_dictionary(name))
+        for word in self.opts["ignore"]:
+            merged.pop(word.lower(), None)
+        self.words = merged
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        words = self.words
+        for m in WORD.finditer(ctx.text):
+            found = m.group()
+            lower = found.lower()
+            fixes = words.get(lower)
+            if not fixes or lower in ctx.accepted:
+                continue
+            yield self.finding(m.start(), m.end(), found, [match_case(f, found) for f in fixes])

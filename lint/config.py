@@ -1,0 +1,241 @@
+"""Configuration: discovery (``.factlint.yaml``, ``[tool.factlint]``), validation, overrides.
+
+A file's configuration is the first ``.factlint.yaml``/``.factlint.yml`` or
+``pyproject.toml`` with a ``[tool.factlint]`` table found from its directory
+upward; ``--config`` names one for every file; with none, the defaults apply.
+Command-line flags override whatever was found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from lint.document.dates import parse_pubdate
+from lint.findings import SEVERITIES
+from lint.packs.yamlpos import Mark, YAMLError, load, mark_of
+
+CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
+LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
+DEFAULT_PACKS = ("typography", "idioms", "boilerplate", "style", "typos")
+SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*")
+UNITS = {None: 1, "b": 1, "k": 1024, "kb": 1024, "m": 1 << 20, "mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() is ``file:line:col: what is wrong``."""
+
+
+@dataclass
+class Config:
+    """Settings for linting one group of files."""
+
+    path: Path | None = None
+    root: Path = field(default_factory=Path.cwd)
+    packs: list[str] = field(default_factory=lambda: list(DEFAULT_PACKS))
+    select: list[str] = field(default_factory=lambda: ["*"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    language: str = "en-US"
+    pubdate: dt.date | None = None
+    fail_on: str = "warning"
+    accept: list[str] = field(default_factory=list)
+    reject: dict[str, str] = field(default_factory=dict)
+    languagetool: dict = field(default_factory=dict)
+    spacy_model: str | None = None
+    max_file_size: int = 5 << 20
+    exclude: list[str] = field(default_factory=list)
+
+    def rule_enabled(self, rule_id: str) -> bool:
+        """Selected by ``select`` and not ignored; the longest matching glob wins."""
+        sel = _best(rule_id, self.select)
+        ign = _best(rule_id, self.ignore)
+        if sel is None:
+            return False
+        return ign is None or len(sel) > len(ign)
+
+    def severity_for(self, rule_id: str, default: str) -> str:
+        best = _best(rule_id, list(self.severity))
+        return self.severity[best] if best is not None else default
+
+    @property
+    def languagetool_enabled(self) -> bool:
+        return bool(self.languagetool.get("enabled", True))
+
+    def excluded(self, path: Path) -> bool:
+        try:
+            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+
+    def replace(self, **changes) -> Config:
+        return dataclasses.replace(self, **changes)
+
+
+def _best(rule_id: str, globs: list[str]) -> str | None:
+    """The most specific glob matching ``rule_id`` (a pack name alone matches its rules)."""
+    hits = [g for g in globs if fnmatch.fnmatchcase(rule_id, g) or rule_id.startswith(g + ".")]
+    return max(hits, key=lambda g: (len(g.replace("*", "")), len(g))) if hits else None
+
+
+# -- reading --------------------------------------------------------------------
+
+_KEYS = {
+    "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on", "vocabulary",
+    "languagetool", "spacy", "max-file-size", "exclude",
+}  # fmt: skip
+
+
+def load_config(path: Path) -> Config:
+    """Read one configuration file (YAML, or a pyproject.toml with [tool.factlint])."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    if path.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("factlint", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+    else:
+        try:
+            data = load(text, str(path))
+        except YAMLError as exc:
+            raise ConfigError(str(exc)) from None
+        data = {} if data is None else data
+    return from_dict(data, path)
+
+
+def from_dict(data: object, path: Path | None) -> Config:
+    name = str(path) if path else "<config>"
+    top = Mark(name, 1, 1)
+    if not isinstance(data, dict):
+        raise ConfigError(f"{top}: the configuration must be a mapping")
+
+    def err(key: str, message: str) -> ConfigError:
+        where = mark_of(data, key, top) if path and path.name != "pyproject.toml" else name
+        return ConfigError(f"{where}: {message}")
+
+    for key in data:
+        if key not in _KEYS:
+            raise err(key, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+    cfg = Config(path=path, root=path.parent if path else Path.cwd())
+    for key in ("packs", "select", "ignore", "exclude"):
+        if key in data:
+            value = data[key]
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                raise err(key, f"`{key}` must be a list of strings")
+            setattr(cfg, key, list(value))
+    if "severity" in data:
+        sev = data["severity"]
+        if not isinstance(sev, dict) or any(v not in SEVERITIES for v in sev.values()):
+            raise err("severity", f"`severity` maps rule ids or globs to one of {', '.join(SEVERITIES)}")
+        cfg.severity = {str(k): v for k, v in sev.items()}
+    if "language" in data:
+        cfg.language = check_language(data["language"], lambda m: err("language", m))
+    if "pubdate" in data:
+        cfg.pubdate = parse_pubdate(data["pubdate"])
+        if cfg.pubdate is None:
+            raise err("pubdate", "`pubdate` must be a date, YYYY-MM-DD")
+    if "fail-on" in data:
+        if data["fail-on"] not in (*SEVERITIES, "never"):
+            raise err("fail-on", f"`fail-on` must be one of {', '.join(SEVERITIES)} or never")
+        cfg.fail_on = data["fail-on"]
+    if "vocabulary" in data:
+        _vocabulary(cfg, data["vocabulary"], lambda m: err("vocabulary", m))
+    if "languagetool" in data:
+        if not isinstance(data["languagetool"], dict):
+            raise err("languagetool", "`languagetool` must be a mapping")
+        cfg.languagetool = dict(data["languagetool"])
+    if "spacy" in data:
+        sp = data["spacy"]
+        if not isinstance(sp, dict) or not isinstance(sp.get("model", ""), str):
+            raise err("spacy", "`spacy` must be a mapping with a `model` name")
+        cfg.spacy_model = sp.get("model") or None
+    if "max-file-size" in data:
+        cfg.max_file_size = parse_size(data["max-file-size"], lambda m: err("max-file-size", m))
+    return cfg
+
+
+def check_language(value: object, fail) -> str:
+    if value not in LANGUAGES:
+        raise fail(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
+    return str(value)
+
+
+def parse_size(value: object, fail) -> int:
+    m = SIZE.fullmatch(str(value))
+    if not m:
+        raise fail(f"not a size: {value!r} (use e.g. 5MB)")
+    return int(float(m.group(1)) * UNITS[(m.group(2) or "").lower() or None])
+
+
+def _vocabulary(cfg: Config, vocab: object, fail) -> None:
+    if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
+        raise fail("`vocabulary` is a mapping with `accept` (a list) and `reject` (a list or mapping)")
+    accept = vocab.get("accept") or []
+    if not (isinstance(accept, list) and all(isinstance(w, str) for w in accept)):
+        raise fail("`vocabulary.accept` must be a list of words")
+    reject = vocab.get("reject") or {}
+    if isinstance(reject, list) and all(isinstance(w, str) for w in reject):
+        reject = {w: "" for w in reject}
+    if not (isinstance(reject, dict) and all(isinstance(v, str) or v is None for v in reject.values())):
+        raise fail("`vocabulary.reject` must be a list of words or a mapping of word → preferred word")
+    cfg.accept = list(accept)
+    cfg.reject = {str(k): v or "" for k, v in reject.items()}
+
+
+# -- discovery --------------------------------------------------------------------
+
+
+class ConfigFinder:
+    """Finds the configuration for each file, reading each file once."""
+
+    def __init__(self, explicit: Path | None = None) -> None:
+        self.explicit = load_config(explicit) if explicit else None
+        self._by_dir: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        if self.explicit is not None:
+            return self.explicit
+        start = (path.parent if path else Path.cwd()).resolve()
+        chain: list[Path] = []
+        found: Config | None = None
+        for directory in (start, *start.parents):
+            if directory in self._by_dir:
+                found = self._by_dir[directory]
+                break
+            chain.append(directory)
+            file = _config_in(directory)
+            if file is not None:
+                if file not in self._by_file:
+                    self._by_file[file] = load_config(file)
+                found = self._by_file[file]
+                break
+        found = found or Config(root=Path.cwd())
+        for directory in chain:
+            self._by_dir[directory] = found
+        return found
+
+
+def _config_in(directory: Path) -> Path | None:
+    for name in CONFIG_NAMES:
+        if (directory / name).is_file():
+            return directory / name
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            if "factlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                return pyproject
+        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            return None
+    return None

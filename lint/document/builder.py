@@ -1,0 +1,142 @@
+"""Assemble plain prose from pieces of a source file, keeping the offset map.
+
+Parsers (plain text, Markdown, HTML) call the builder with the source span each
+piece of prose came from; the builder decides how characters map back and keeps
+URLs, which are not prose, out of the text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.document.mapping import OffsetMap
+
+URL = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'“”‘’()\[\]]+(?<![.,;:!?])""")
+WHITESPACE = regex.compile(r"\s+")
+
+PARAGRAPH_BREAK = "\n\n"
+
+
+class TextBuilder:
+    """Accumulates plain text paragraph by paragraph."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.map = OffsetMap()
+        self.paragraphs: list[tuple[int, int]] = []
+        self._para_start: int | None = None
+        self._last_src = 0
+        self._gap = False
+
+    # -- paragraphs ---------------------------------------------------
+    def end_paragraph(self) -> None:
+        """Close the current paragraph (no-op if nothing was added)."""
+        if self._para_start is None:
+            return
+        text = "".join(self.parts)
+        stripped_end = len(text.rstrip())
+        if stripped_end > self._para_start:
+            self.paragraphs.append((self._para_start, stripped_end))
+        self._para_start = None
+
+    def _begin(self) -> None:
+        if self._para_start is not None:
+            return
+        if self.map.length:
+            self._emit_synthetic(PARAGRAPH_BREAK, self._last_src, self._last_src)
+        self._para_start = self.map.length
+
+    # -- adding text --------------------------------------------------
+    def add(self, text: str, src_start: int, *, collapse: bool = False) -> None:
+        """Add prose copied verbatim from ``source[src_start:src_start+len(text)]``.
+
+        With ``collapse`` (HTML), each whitespace run becomes one space.
+        URLs are dropped, with one of the spaces around them.
+        """
+        if self._gap and self._ends_with_space():
+            lead = len(text) - len(text.lstrip())
+            text, src_start = text[lead:], src_start + lead
+        self._gap = False
+        pos = 0
+        for url in URL.finditer(text):
+            self._add_words(text[pos : url.start()], src_start + pos, collapse)
+            pos = url.end()
+            if self._ends_with_space() and text[pos : pos + 1].isspace():
+                pos += 1
+        self._add_words(text[pos:], src_start + pos, collapse)
+
+    def add_aligned(self, text: str, src_start: int, src_end: int, source: str) -> None:
+        """Add prose that differs from its source (escapes, entities).
+
+        Each character is matched to its next occurrence in the source span;
+        characters with no counterpart (a decoded ``&eacute;``) stand for the
+        source character at the cursor.
+        """
+        if text and source.startswith(text, src_start) and src_start + len(text) <= src_end:
+            self.add(text, src_start)
+            return
+        cursor = src_start
+        for ch in text:
+            found = source.find(ch, cursor, src_end)
+            if found == -1:
+                entity_end = source.find(";", cursor, min(src_end, cursor + 12))
+                end = entity_end + 1 if entity_end != -1 else cursor + 1
+                self._begin()
+                self._emit_synthetic(ch, cursor, end)
+                cursor = end
+            else:
+                self._begin()
+                self.parts.append(ch)
+                self.map.add_verbatim(1, found)
+                cursor = found + 1
+            self._last_src = cursor
+
+    def gap(self) -> None:
+        """Something that is not prose (inline code, a URL) was left out here.
+
+        The next piece drops its leading space so no double space appears.
+        """
+        self._gap = True
+
+    def add_break(self, src_pos: int, text: str = " ") -> None:
+        """A soft line break inside a paragraph: one space for the newline."""
+        if self._para_start is None or self._ends_with_space():
+            return
+        self._emit_synthetic(text, src_pos, src_pos + 1)
+
+    # -- internals ----------------------------------------------------
+    def _add_words(self, text: str, src_start: int, collapse: bool) -> None:
+        if not text:
+            return
+        if not collapse:
+            self._begin()
+            self.parts.append(text)
+            self.map.add_verbatim(len(text), src_start)
+            self._last_src = src_start + len(text)
+            return
+        pos = 0
+        for ws in WHITESPACE.finditer(text):
+            if ws.start() > pos:
+                self._add_words(text[pos : ws.start()], src_start + pos, False)
+            if self._para_start is not None and not self._ends_with_space():
+                self._emit_synthetic(" ", src_start + ws.start(), src_start + ws.end())
+            pos = ws.end()
+        if pos < len(text):
+            self._add_words(text[pos:], src_start + pos, False)
+
+    def _emit_synthetic(self, text: str, src_start: int, src_end: int) -> None:
+        self.parts.append(text)
+        self.map.add_synthetic(len(text), src_start, src_end)
+        self._last_src = max(src_end, src_start)
+
+    def _ends_with_space(self) -> bool:
+        return bool(self.parts) and self.parts[-1][-1:].isspace()
+
+    @property
+    def source_cursor(self) -> int:
+        """Source offset just past the last character added."""
+        return self._last_src
+
+    def text(self) -> str:
+        self.end_paragraph()
+        return "".join(self.parts)

@@ -1,0 +1,155 @@
+"""Markdown: the prose of headings, paragraphs, list items, quotes and table cells.
+
+markdown-it-py parses the structure; each inline run is located in the source
+with a moving cursor, so escapes, entities, emphasis markers and link targets
+map back to the exact source character. Code, URLs, HTML and front matter are
+not prose; YAML front matter is metadata.
+"""
+
+from __future__ import annotations
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from lint.document.builder import TextBuilder
+from lint.document.dates import parse_pubdate
+from lint.document.directives import HTML_COMMENT, find_directives
+from lint.document.mapping import LineIndex
+from lint.document.model import Document
+
+_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+PUBDATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
+
+
+class _InlineWalker:
+    """Adds one inline token's prose to the builder, tracking a source cursor."""
+
+    def __init__(self, source: str, builder: TextBuilder, cursor: int, end: int) -> None:
+        self.source = source
+        self.builder = builder
+        self.cursor = cursor
+        self.end = end
+
+    def walk(self, children: list[Token]) -> None:
+        skip_until: str | None = None
+        for tok in children:
+            if skip_until:
+                if tok.type == skip_until:
+                    skip_until = None
+                    self._after_link()
+                continue
+            kind = tok.type
+            if kind == "text":
+                self._text(tok.content)
+            elif kind in ("softbreak", "hardbreak"):
+                nl = self.source.find("\n", self.cursor, self.end)
+                pos = nl if nl != -1 else self.cursor
+                self.builder.add_break(pos)
+                self.cursor = pos + 1
+            elif kind == "code_inline":
+                self._skip(tok.markup + tok.content)
+                self._skip(tok.markup)
+                self.builder.gap()
+            elif kind in ("html_inline",):
+                self._skip(tok.content)
+            elif kind == "link_open" and tok.markup in ("autolink", "linkify"):
+                skip_until = "link_close"
+                self.builder.gap()
+            elif kind == "link_close":
+                self._after_link()
+            elif kind == "image":
+                self._skip("![")
+                self._after_link()
+                self.builder.gap()
+
+    def _text(self, content: str) -> None:
+        if not content:
+            return
+        found = self.source.find(content, self.cursor, self.end)
+        if found != -1:
+            self.builder.add(content, found)
+            self.cursor = found + len(content)
+        else:
+            self.builder.add_aligned(content, self.cursor, self.end, self.source)
+            self.cursor = self.builder.source_cursor
+
+    def _skip(self, literal: str) -> None:
+        found = self.source.find(literal, self.cursor, self.end)
+        if found != -1:
+            self.cursor = found + len(literal)
+
+    def _after_link(self) -> None:
+        """Move past a link's target: ``](url "title")``, ``][ref]`` or ``>``."""
+        src, cur = self.source, self.cursor
+        if src.startswith("](", cur):
+            depth, i = 0, cur + 2
+            while i < self.end:
+                ch = src[i]
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    if depth == 0:
+                        break
+                    depth -= 1
+                i += 1
+            self.cursor = min(i + 1, self.end)
+        elif src.startswith("][", cur):
+            close = src.find("]", cur + 2, self.end)
+            self.cursor = close + 1 if close != -1 else cur
+        elif src.startswith("]", cur) or src.startswith(">", cur):
+            self.cursor = cur + 1
+
+
+def parse_markdown(source: str) -> Document:
+    lines = LineIndex(source)
+    builder = TextBuilder()
+    metadata: dict = {}
+    code_lines: list[tuple[int, int]] = []
+    last_map: list[int] | None = None
+    cursor = 0
+    for tok in _PARSER.parse(source):
+        if tok.type == "front_matter":
+            metadata = _front_matter(tok.content)
+        elif tok.type in ("fence", "code_block") and tok.map:
+            code_lines.append((lines.line_start(tok.map[0] + 1), lines.line_start(tok.map[1] + 1)))
+        elif tok.type == "inline" and tok.map:
+            start = lines.line_start(tok.map[0] + 1)
+            end = lines.line_start(tok.map[1] + 1) if tok.map[1] < len(lines.starts) else len(source)
+            if end <= start:
+                end = len(source)
+            if tok.map != last_map:
+                cursor = start
+            builder.end_paragraph()
+            walker = _InlineWalker(source, builder, cursor, end)
+            walker.walk(tok.children or [])
+            cursor, last_map = walker.cursor, tok.map
+    text = builder.text()
+    directives = [
+        d
+        for d in find_directives(source)
+        if not any(s <= d.offset < e for s, e in code_lines)
+    ]
+    pubdate = next((d for k in PUBDATE_KEYS if (d := parse_pubdate(metadata.get(k)))), None)
+    return Document(
+        source,
+        text,
+        "markdown",
+        builder.map,
+        builder.paragraphs,
+        metadata=metadata,
+        pubdate=pubdate,
+        directives=directives,
+    )
+
+
+def _front_matter(content: str) -> dict:
+    try:
+        data = yaml.safe_load(content)
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+__all__ = ["HTML_COMMENT", "parse_markdown"]

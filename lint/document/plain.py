@@ -1,0 +1,38 @@
+"""Plain text: paragraphs are separated by blank lines; line breaks inside one are spaces."""
+
+from __future__ import annotations
+
+from lint.document.builder import TextBuilder
+from lint.document.directives import find_directives
+from lint.document.mapping import OffsetMap
+from lint.document.model import Document
+
+
+def parse_plain(source: str) -> Document:
+    directives = find_directives(source, hash_lines=True)
+    directive_spans = [(d.offset, d.end) for d in directives]
+    builder = TextBuilder()
+    pos = 0
+    newline_at = -1
+    for line in source.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        if not stripped:
+            builder.end_paragraph()
+        elif not _is_directive_line(start + lead, start + lead + len(stripped), directive_spans):
+            if newline_at >= 0:
+                builder.add_break(newline_at)
+            builder.add(stripped, start + lead)
+        newline_at = start + len(body) if line.endswith("\n") or line.endswith("\r") else -1
+    text = builder.text()
+    return _document(source, text, "text", builder.map, builder.paragraphs, directives)
+
+
+def _is_directive_line(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _document(source, text, kind, omap: OffsetMap, paragraphs, directives) -> Document:
+    return Document(source, text, kind, omap, paragraphs, directives=directives)

@@ -1,0 +1,168 @@
+"""How factlint runs LanguageTool: one dataclass, built from defaults, config and env.
+
+The ``languagetool:`` section of the user's config maps onto these fields.
+Keys may be written in snake_case or kebab-case (``max_memory`` or
+``max-memory``); unknown keys are an error, so a typo does not silently do
+nothing.
+
+=====================  ==========================================================
+key                    meaning (default)
+=====================  ==========================================================
+url                    an existing LanguageTool server; nothing is installed or
+                       started (none; env ``FACTLINT_LANGUAGETOOL_URL`` wins)
+language               en-US, en-GB, en-AU, en-CA, ... (en-US)
+enabled_rules          LT rule ids to switch on, e.g. EN_UNPAIRED_QUOTES ([])
+disabled_rules         LT rule ids to switch off (see NEWS_DISABLED_RULES)
+enabled_categories     LT category ids to switch on ([])
+disabled_categories    LT category ids to switch off ([])
+picky                  LT's picky level: more style rules (false)
+accepted_words         words never reported as misspellings ([])
+java                   path to ``java`` (auto: JAVA_HOME, PATH, /usr/lib/jvm)
+max_memory             the server's ``-Xmx`` (512m)
+idle_timeout           seconds without a check before the server stops (1800)
+port                   preferred port; another is used if it is taken (any free)
+cache_dir              where jars and server state live (``$FACTLINT_CACHE_DIR``,
+                       else ``$XDG_CACHE_HOME/factlint``, else ~/.cache/factlint)
+jar_dir                the jars (``<cache_dir>/languagetool/<version>``)
+state_dir              server state, lock, log (``<cache_dir>/languagetool/server``)
+start_timeout          seconds to wait for a starting server (120)
+workers                concurrent requests per factlint process (4)
+=====================  ==========================================================
+
+Defaults for news copy: ``EN_UNPAIRED_BRACKETS`` is off because it counts
+straight quotes and misfires on them; factlint's own quotes-and-brackets check
+covers pairing. ``DATE_WEEKDAY`` ("Monday, 3 March 2025" when that was not a
+Monday) stays on and is reported in the ``dates`` category. Switch
+``EN_UNPAIRED_QUOTES`` on explicitly if you want LanguageTool's opinion too.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+PINNED_VERSION = "6.8"
+"""The LanguageTool release factlint installs (Maven Central). Needs Java 17+."""
+
+MIN_JAVA = 17
+"""The oldest Java that runs PINNED_VERSION (its class files are version 61)."""
+
+NEWS_DISABLED_RULES = ("EN_UNPAIRED_BRACKETS",)
+
+URL_ENV = "FACTLINT_LANGUAGETOOL_URL"
+CACHE_ENV = "FACTLINT_CACHE_DIR"
+
+
+def default_cache_dir() -> Path:
+    """``$FACTLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/factlint``, else ~/.cache/factlint."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV]).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
+    return base / "factlint"
+
+
+def _env_url() -> str | None:
+    return os.environ.get(URL_ENV) or None
+
+
+@dataclass
+class LanguageToolSettings:
+    """Everything the backend, installer and server manager need (see module doc)."""
+
+    url: str | None = field(default_factory=_env_url)
+    language: str = "en-US"
+    enabled_rules: list[str] = field(default_factory=list)
+    disabled_rules: list[str] = field(default_factory=lambda: list(NEWS_DISABLED_RULES))
+    enabled_categories: list[str] = field(default_factory=list)
+    disabled_categories: list[str] = field(default_factory=list)
+    picky: bool = False
+    accepted_words: frozenset[str] = frozenset()
+    java: str | None = None
+    max_memory: str = "512m"
+    idle_timeout: int = 1800
+    port: int | None = None
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    jar_dir: Path | None = None
+    state_dir: Path | None = None
+    version: str = PINNED_VERSION
+    start_timeout: float = 120.0
+    workers: int = 4
+
+    def __post_init__(self) -> None:
+        self.cache_dir = Path(self.cache_dir).expanduser()
+        if self.jar_dir is not None:
+            self.jar_dir = Path(self.jar_dir).expanduser()
+        if self.state_dir is not None:
+            self.state_dir = Path(self.state_dir).expanduser()
+        self.accepted_words = frozenset(self.accepted_words)
+
+    @property
+    def jars(self) -> Path:
+        """Directory holding the resolved jars of ``version``."""
+        return self.jar_dir or self.cache_dir / "languagetool" / self.version
+
+    @property
+    def state(self) -> Path:
+        """Directory holding the per-user server's state file, lock and log."""
+        return self.state_dir or self.cache_dir / "languagetool" / "server"
+
+    @property
+    def external(self) -> bool:
+        """True when the user runs the server: factlint installs and starts nothing."""
+        return bool(self.url)
+
+    def with_(self, **changes: Any) -> LanguageToolSettings:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None = None) -> LanguageToolSettings:
+        """Build from the config's ``languagetool:`` section; the URL env var wins.
+
+        Raises ValueError naming an unknown key or a value of the wrong shape.
+        """
+        known = {f.name for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for key, value in (data or {}).items():
+            name = str(key).replace("-", "_")
+            if name not in known:
+                raise ValueError(f"languagetool: unknown setting {key!r}")
+            kwargs[name] = _coerce(name, value)
+        settings = cls(**kwargs)
+        if _env_url():
+            settings.url = _env_url()
+        return settings
+
+
+_LISTS = {"enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories"}
+_INTS = {"idle_timeout", "port", "workers"}
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Config values arrive as YAML scalars and lists; give them the field's type."""
+    if value is None:
+        return [] if name in _LISTS else frozenset() if name == "accepted_words" else None
+    if name in _LISTS or name == "accepted_words":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, Iterable):
+            raise ValueError(f"languagetool: {name} must be a list of strings")
+        words = [str(item) for item in items]
+        return frozenset(words) if name == "accepted_words" else words
+    if name == "picky":
+        if not isinstance(value, bool):
+            raise ValueError("languagetool: picky must be true or false")
+        return value
+    if name in _INTS:
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"languagetool: {name} must be a whole number") from None
+    if name == "start_timeout":
+        return float(value)
+    if name in {"cache_dir", "jar_dir", "state_dir"}:
+        return Path(str(value)).expanduser()
+    return str(value)

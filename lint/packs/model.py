@@ -1,0 +1,52 @@
+"""Rules and packs as loaded from YAML, before any check is compiled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from lint.packs.yamlpos import Mark
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence a rule must flag (bad) or leave alone (good)."""
+
+    text: str
+    mark: Mark | None = None
+    pubdate: dt.date | None = None
+    fixed: str | None = None  # bad examples: the text after applying the fixes
+
+
+@dataclass
+class Rule:
+    id: str  # "pack.rule"
+    kind: str
+    severity: str
+    category: str
+    message: str
+    options: dict
+    pack: str
+    summary: str = ""
+    doc: str = ""
+    link: str | None = None
+    fix: bool = True  # may its replacement be applied by --fix?
+    bad: list[Example] = field(default_factory=list)
+    good: list[Example] = field(default_factory=list)
+    mark: Mark | None = None
+    check: Any = field(default=None, repr=False, compare=False)  # the compiled Check
+
+    @property
+    def name(self) -> str:
+        return self.id.split(".", 1)[1]
+
+
+@dataclass
+class Pack:
+    name: str
+    description: str
+    path: str
+    rules: list[Rule] = field(default_factory=list)
+    data: dict = field(default_factory=dict)  # kind-specific extras (entities, facts)
+    shipped: bool = False

@@ -1,0 +1,107 @@
+"""Safe YAML loading that remembers where every key and item was written.
+
+Pack and config errors must say ``file:line:col``; plain ``yaml.safe_load``
+forgets positions. This loader is SafeLoader with containers that carry marks,
+so it is exactly as safe: no tags that build Python objects, no code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Mark:
+    path: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class PosDict(dict):
+    """A mapping whose keys remember their positions (``marks[key]``)."""
+
+    mark: Mark | None = None
+    marks: dict
+
+
+class PosList(list):
+    """A sequence whose items remember their positions (``marks[i]``)."""
+
+    mark: Mark | None = None
+    marks: list
+
+
+class YAMLError(Exception):
+    """A file that is not valid YAML; str() is ``file:line:col: reason``."""
+
+
+def _mark(loader: _Loader, node: yaml.Node) -> Mark:
+    m = node.start_mark
+    return Mark(loader.source_name, m.line + 1, m.column + 1)
+
+
+class _Loader(yaml.SafeLoader):
+    source_name = "<string>"
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> PosDict:
+    loader.flatten_mapping(node)
+    result = PosDict()
+    result.mark = _mark(loader, node)
+    result.marks = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "mapping keys must be plain values", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.marks[key] = _mark(loader, value_node)
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> PosList:
+    result = PosList(loader.construct_object(child, deep=True) for child in node.value)
+    result.mark = _mark(loader, node)
+    result.marks = [_mark(loader, child) for child in node.value]
+    return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def load(text: str, name: str) -> object:
+    """Parse YAML safely; raise YAMLError with the position of a syntax error."""
+    loader = _Loader(text)
+    loader.source_name = name
+    try:
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        raise YAMLError(f"{where}: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YAMLError(f"{name}: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def mark_of(container: object, key: object, default: Mark | None = None) -> Mark | None:
+    """Where ``container[key]`` was written, falling back to the container itself."""
+    marks = getattr(container, "marks", None)
+    try:
+        if marks is not None:
+            return marks[key]
+    except (KeyError, IndexError, TypeError):
+        pass
+    return getattr(container, "mark", None) or default
