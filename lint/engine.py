@@ -109,7 +109,13 @@ class Engine:
             parsed = iter([None] * len(docs))
         per_doc: list[list[Finding]] = []
         for (path, doc), spacy_doc, result in zip(items, parsed, results):
-            ctx = Context(doc, spacy_doc, ruleset.accepted)
+            ctx = Context(
+                doc,
+                spacy_doc,
+                ruleset.accepted,
+                pubdate=doc.pubdate or config.pubdate,
+                language=config.language,
+            )
             findings = []
             for rule in ruleset.rules:
                 findings.extend(self._run_rule(rule, ctx, path, result))

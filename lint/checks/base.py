@@ -7,6 +7,7 @@ function of the Context: no files, no config discovery, no output.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -35,7 +36,9 @@ class Context:
     doc: Document
     nlp: Any = None  # a spaCy Doc over doc.text, when a check asked for one
     accepted: frozenset[str] = frozenset()  # accepted vocabulary, lower-cased
-    extra: dict = field(default_factory=dict)
+    pubdate: dt.date | None = None  # the publication date that anchors "last October"
+    language: str = "en-US"
+    extra: dict = field(default_factory=dict)  # whole-run data checks share (name index, …)
 
     @property
     def text(self) -> str:
