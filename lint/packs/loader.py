@@ -163,6 +163,7 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
         bad=bad,
         good=good,
         mark=getattr(raw, "mark", where) or where,
+        owner=pack,
     )
     rule.check = compile_rule(rule)  # a broken pack fails at load time, with its position
     return rule

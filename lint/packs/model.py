@@ -36,6 +36,9 @@ class Rule:
     good: list[Example] = field(default_factory=list)
     mark: Mark | None = None
     check: Any = field(default=None, repr=False, compare=False)  # the compiled Check
+    owner: Any = field(default=None, repr=False, compare=False)
+    """The Pack the rule came from: kinds that read pack-level data (``entities``,
+    ``facts``) find it in ``owner.data``, and files it names relative to ``owner.path``."""
 
     @property
     def name(self) -> str:
