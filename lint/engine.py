@@ -45,11 +45,14 @@ class RuleSet:
         if config.reject and config.rule_enabled("vocabulary.rejected"):
             rules.append(_vocabulary_rule(config))
         needs = frozenset().union(*(r.check.needs for r in rules)) if rules else frozenset()
+        accepted = {w.lower() for w in config.accept}
+        for r in rules:
+            accepted.update(w.lower() for w in r.check.accepted_words())
         return cls(
             rules=rules,
             severities={r.id: config.severity_for(r.id, r.severity) for r in rules},
             packs=packs,
-            accepted=frozenset(w.lower() for w in config.accept),
+            accepted=frozenset(accepted),
             needs=needs,
         )
 
@@ -119,8 +122,9 @@ class Engine:
             findings = []
             for rule in ruleset.rules:
                 findings.extend(self._run_rule(rule, ctx, path, result))
+            result.notes.extend(n for n in ctx.notes if n not in result.notes)
             per_doc.append(findings)
-        lt_findings = self._languagetool(config, docs, results)
+        lt_findings = self._languagetool(config.replace(accept=sorted(ruleset.accepted)), docs, results)
         for i, ((path, doc), result) in enumerate(zip(items, results)):
             merged = merge(per_doc[i], lt_findings[i] if lt_findings else [])
             result.issues = to_issues(path, doc, merged, ruleset, config)

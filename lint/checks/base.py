@@ -39,6 +39,9 @@ class Context:
     pubdate: dt.date | None = None  # the publication date that anchors "last October"
     language: str = "en-US"
     extra: dict = field(default_factory=dict)  # whole-run data checks share (name index, …)
+    notes: list[str] = field(default_factory=list)
+    """Run-level remarks ("no publication date: relative dates not checked"); the CLI
+    prints each distinct note once per run, not once per file."""
 
     @property
     def text(self) -> str:
@@ -69,6 +72,11 @@ class Check:
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def accepted_words(self) -> frozenset[str]:
+        """Words this rule knows to be right (a names pack's canonical names): the
+        engine adds them to the accepted vocabulary LanguageTool's speller honours."""
+        return frozenset()
 
     # -- helpers for subclasses -----------------------------------------
     exceptions: list = []
