@@ -1,0 +1,138 @@
+"""``--fix`` and ``--diff``: apply the safe fixes of a run to the files.
+
+Only issues marked fixable (one replacement a rule allows to be applied) are
+used, and only when the source span is the same prose the check saw, so a fix
+never touches Markdown or HTML markup. Overlapping fixes are never both
+applied. A file is written atomically (temporary file, then rename) in its
+original encoding, and not at all if it changed on disk since it was read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from lint.document import Document, decode
+from lint.findings import Issue
+from lint.fixes import Edit, apply, choose
+from lint.runner import FileResult, RunResult
+
+_SPACE = regex.compile(r"\s+")
+
+
+@dataclass
+class FixReport:
+    diff: str = ""
+    errors: list[str] = field(default_factory=list)
+    applied: int = 0
+    files: int = 0
+
+    def summary(self) -> str:
+        if not self.applied:
+            return "No fixes applied."
+        return (
+            f"Applied {self.applied} fix{'es' if self.applied != 1 else ''} "
+            f"in {self.files} file{'s' if self.files != 1 else ''}."
+        )
+
+
+def edits_for(file: FileResult) -> list[Edit]:
+    """The safe, non-overlapping edits of one file's issues."""
+    edits = [
+        Edit(i.offset, i.offset + i.length, i.replacements[0], i.rule)
+        for i in file.issues
+        if i.fixable and i.replacements and _touches_prose_only(file.document, i)
+    ]
+    return choose(edits)
+
+
+def _touches_prose_only(doc: Document | None, issue: Issue) -> bool:
+    """Is the source span the same prose the check saw (modulo line breaks and spaces)?"""
+    if doc is None:
+        return False
+    plain_offset = issue.extra.get("plain_offset")
+    plain_length = issue.extra.get("plain_length")
+    if plain_offset is None:
+        return False
+    seen = doc.text[plain_offset : plain_offset + plain_length]
+    source = doc.source[issue.offset : issue.offset + issue.length]
+    return _SPACE.sub(" ", seen) == _SPACE.sub(" ", source)
+
+
+def apply_fixes(result: RunResult, write: bool) -> FixReport:
+    """Fix (or, without ``write``, only diff) every file of a run."""
+    report = FixReport()
+    for file in result.files:
+        if file.source is None:
+            continue
+        edits = edits_for(file)
+        if not edits:
+            continue
+        fixed = apply(file.source, edits)
+        if fixed == file.source:
+            continue
+        name = file.target.display
+        if not write or file.target.path is None:
+            report.diff += "".join(
+                difflib.unified_diff(
+                    file.source.splitlines(keepends=True),
+                    fixed.splitlines(keepends=True),
+                    f"a/{name}",
+                    f"b/{name}",
+                )
+            )
+            if write:
+                report.errors.append(f"{name}: --fix cannot write to standard input; use --diff")
+            continue
+        try:
+            write_atomically(file.target.path, file.source, fixed)
+        except FixError as exc:
+            report.errors.append(f"{name}: not fixed: {exc}")
+            continue
+        report.applied += len(edits)
+        report.files += 1
+    return report
+
+
+class FixError(Exception):
+    """The file was not written (it changed since it was read, or writing failed)."""
+
+
+def write_atomically(path: Path, expected: str, new_text: str) -> None:
+    """Replace ``path`` with ``new_text`` if it still holds ``expected``; all or nothing."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FixError(f"cannot read it again: {exc.strerror}") from None
+    if decode(raw) != expected:
+        raise FixError("it changed on disk since it was read; run factlint again")
+    data = new_text.encode(_encoding_of(raw))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        data = b"\xef\xbb\xbf" + data
+    directory = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint-tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if path.read_bytes() != raw:
+            raise FixError("it changed on disk while fixes were written; run factlint again")
+        os.replace(tmp, path.resolve())
+    except OSError as exc:
+        raise FixError(exc.strerror or str(exc)) from None
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _encoding_of(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return "utf-8"
