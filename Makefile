@@ -1,0 +1,46 @@
+# factlint: everything a fresh machine needs is installed by these targets.
+#   make demo   install, then lint the example drafts
+#   make test   install, then run the whole test suite
+#   make bench  install, then compare factlint with the tools a user would pick instead
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install languagetool demo test test-fast lint bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev,model,bench]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# LanguageTool from Maven Central into the per-user cache (a no-op when cached).
+languagetool: $(STAMP)
+	$(BIN)/factlint languagetool install
+
+demo: install languagetool
+	-$(BIN)/factlint check examples/
+
+test: install languagetool
+	$(BIN)/ruff check lint tests bench
+	$(BIN)/pytest -n auto --dist loadgroup -q
+
+test-fast: install
+	$(BIN)/pytest -n auto -q -m "not languagetool"
+
+lint: install
+	$(BIN)/ruff check lint tests bench
+	$(BIN)/ruff format --check lint
+
+bench: install languagetool
+	$(BIN)/python -m bench
+
+fuzz: install
+	$(BIN)/pytest -q tests/fuzz --hypothesis-profile=fuzz
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
