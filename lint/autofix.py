@@ -43,12 +43,27 @@ class FixReport:
 
 def edits_for(file: FileResult) -> list[Edit]:
     """The safe, non-overlapping edits of one file's issues."""
+    source = file.source or ""
     edits = [
-        Edit(i.offset, i.offset + i.length, i.replacements[0], i.rule)
+        Edit(i.offset, i.offset + i.length, keep_layout(source[i.offset : i.offset + i.length],
+                                                        i.replacements[0]), i.rule)  # fmt: skip
         for i in file.issues
         if i.fixable and i.replacements and _touches_prose_only(file.document, i)
     ]
     return choose(edits)
+
+
+def keep_layout(original: str, replacement: str) -> str:
+    """The replacement with the original's line breaks and spacing between words, when
+    both have as many words ("tow\nthe line" → "toe\nthe line"), so hard wraps survive."""
+    gaps = _SPACE.findall(original)
+    words = _SPACE.split(replacement)
+    if len(gaps) != len(words) - 1 or not gaps:
+        return replacement
+    out = [words[0]]
+    for gap, word in zip(gaps, words[1:]):
+        out += [gap, word]
+    return "".join(out)
 
 
 def _touches_prose_only(doc: Document | None, issue: Issue) -> bool:

@@ -126,7 +126,7 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
             raise
 
     result = lint_once()
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     use_color = color == "always" or (color == "auto" and out.isatty() and fmt == "text")
     if diff:
         report = autofix.apply_fixes(result, write=False)

@@ -90,13 +90,20 @@ class Check:
             for m in self.finditer(exc, text, lo, hi)
         )
 
-    def compile(self, pattern: str, option: str, index: int | None = None, flags: int = 0):
-        """Compile a pack regex, reporting a bad one at its position in the pack."""
+    def compile(
+        self, pattern: str, option: str, index: object = None, flags: int = 0, at_key: bool = False
+    ):
+        """Compile a pack regex, reporting a bad one at its position in the pack
+        (``index`` is the list index or mapping key under ``option``)."""
         try:
             return regex.compile(pattern, flags | regex.VERSION0)
         except (regex.error, TypeError) as exc:
             container = self.opts.get(option)
-            where = mark_of(container, index) if index is not None else mark_of(self.opts, option)
+            where = (
+                mark_of(container, index, at_key=at_key)
+                if index is not None
+                else mark_of(self.opts, option)
+            )
             raise OptionError(
                 f"invalid regular expression in {option!r}: {exc} ({pattern!r})",
                 where or self.rule.mark,

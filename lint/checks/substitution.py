@@ -50,7 +50,8 @@ class Substitution(Check):
         self.pairs = []
         for wrong, right in swap.items():
             body = wrong if self.opts["regex"] else phrase_pattern(wrong)
-            pattern = self.compile(whole_word(body), "swap", wrong, flags)
+            self.compile(body, "swap", wrong, flags, at_key=True)  # a mistake shows as written
+            pattern = self.compile(whole_word(body), "swap", wrong, flags, at_key=True)
             self.pairs.append((pattern, [right] if isinstance(right, str) else list(right)))
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])

@@ -54,6 +54,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> PosDict:
     result = PosDict()
     result.mark = _mark(loader, node)
     result.marks = {}
+    result.key_marks = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -66,6 +67,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> PosDict:
             )
         result[key] = loader.construct_object(value_node, deep=True)
         result.marks[key] = _mark(loader, value_node)
+        result.key_marks[key] = _mark(loader, key_node)
     return result
 
 
@@ -96,9 +98,12 @@ def load(text: str, name: str) -> object:
         loader.dispose()
 
 
-def mark_of(container: object, key: object, default: Mark | None = None) -> Mark | None:
-    """Where ``container[key]`` was written, falling back to the container itself."""
-    marks = getattr(container, "marks", None)
+def mark_of(
+    container: object, key: object, default: Mark | None = None, *, at_key: bool = False
+) -> Mark | None:
+    """Where ``container[key]`` (or, ``at_key``, the key itself) was written, falling back
+    to the container itself."""
+    marks = getattr(container, "key_marks" if at_key else "marks", None)
     try:
         if marks is not None:
             return marks[key]

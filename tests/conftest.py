@@ -1,0 +1,58 @@
+"""Shared fixtures: small packs and configs written to a temporary directory, one engine."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lint.engine import Engine
+
+TINY_PACK = """\
+name: house
+description: A tiny pack for tests.
+rules:
+  - id: tow
+    kind: substitution
+    summary: Broken idiom.
+    swap: {tow the line: toe the line}
+    examples:
+      bad: [They tow the line.]
+      good: [The tug will tow the barge.]
+  - id: very-unique
+    kind: existence
+    severity: error
+    summary: Absolute adjective.
+    fix: false
+    tokens: [very unique]
+    examples:
+      bad: [A very unique chance.]
+      good: [A unique chance.]
+"""
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine()
+
+
+@pytest.fixture
+def write(tmp_path: Path):
+    """write("name", "text") → Path, dedented, parents created."""
+
+    def _write(name: str, text: str, dedent: bool = True) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if dedent else text, encoding="utf-8")
+        return path
+
+    return _write
+
+
+@pytest.fixture
+def project(tmp_path: Path, write):
+    """A directory with the tiny pack and a config that uses only it, LanguageTool off."""
+    write("house.yaml", TINY_PACK)
+    write(".factlint.yaml", "packs: [./house.yaml]\nlanguagetool: {enabled: false}\n")
+    return tmp_path
