@@ -91,6 +91,18 @@ class TextBuilder:
                 cursor = found + 1
             self._last_src = cursor
 
+    def add_decoded(self, text: str, src_start: int, src_end: int) -> None:
+        """Add prose that stands for a whole source span (a character reference)."""
+        if not text:
+            return
+        if text.isspace():
+            if self._para_start is not None and not self._ends_with_space():
+                self._emit_synthetic(" ", src_start, src_end)
+            return
+        self._gap = False
+        self._begin()
+        self._emit_synthetic(text, src_start, src_end)
+
     def gap(self) -> None:
         """Something that is not prose (inline code, a URL) was left out here.
 

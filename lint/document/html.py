@@ -7,6 +7,7 @@ paragraphs; ``article:published_time`` metadata is the publication date.
 
 from __future__ import annotations
 
+import html
 from html.parser import HTMLParser
 
 import regex
@@ -25,7 +26,8 @@ BLOCK = {
     "td", "tfoot", "th", "thead", "title", "tr", "ul",
 }  # fmt: skip
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-WORDS = regex.compile(r"\s+|\S+")
+CHARREF = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+"""What ``html.unescape`` decodes (the same expression as the standard library's)."""
 PUBDATE_META = {"article:published_time", "date", "pubdate", "publish-date", "dc.date", "og:published_time"}
 
 
@@ -70,22 +72,27 @@ class _Extractor(HTMLParser):
         if self.skip_depth or not data:
             return
         start = self._offset()
-        end = self.source.find("<", start)
-        end = len(self.source) if end == -1 else end
         if self.source.startswith(data, start):
             self.builder.add(data, start, collapse=True)
         else:  # character references were decoded
-            self._add_decoded(data, start, end)
+            self._add_decoded(data, start)
 
-    def _add_decoded(self, data: str, start: int, end: int) -> None:
-        """Text whose character references were decoded: align it word by word."""
-        cursor = start
-        for piece in WORDS.findall(data):
-            if piece.isspace():
-                self.builder.add_break(cursor)
-            else:
-                self.builder.add_aligned(piece, cursor, end, self.source)
-                cursor = self.builder.source_cursor
+    def _add_decoded(self, data: str, start: int) -> None:
+        """Re-decode the source reference by reference, as the parser did, so each
+        decoded character maps to its whole ``&…;`` and the rest stays verbatim."""
+        pos, produced = start, 0
+        while produced < len(data) and pos < len(self.source):
+            ref = CHARREF.match(self.source, pos)
+            if ref:
+                decoded = html.unescape(ref.group())
+                self.builder.add_decoded(decoded, pos, ref.end())
+                pos, produced = ref.end(), produced + len(decoded)
+                continue
+            nxt = CHARREF.search(self.source, pos)
+            stop = min(nxt.start() if nxt else len(self.source), pos + len(data) - produced)
+            self.builder.add(self.source[pos:stop], pos, collapse=True)
+            produced += stop - pos
+            pos = stop
 
     def handle_comment(self, data):
         start = self._offset()
