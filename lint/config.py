@@ -120,13 +120,17 @@ def from_dict(data: object, path: Path | None) -> Config:
     if not isinstance(data, dict):
         raise ConfigError(f"{top}: the configuration must be a mapping")
 
-    def err(key: str, message: str) -> ConfigError:
-        where = mark_of(data, key, top) if path and path.name != "pyproject.toml" else name
+    def err(key: str, message: str, at_key: bool = False) -> ConfigError:
+        where = (
+            mark_of(data, key, top, at_key=at_key)
+            if path and path.name != "pyproject.toml"
+            else name
+        )
         return ConfigError(f"{where}: {message}")
 
     for key in data:
         if key not in _KEYS:
-            raise err(key, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})")
+            raise err(key, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})", True)
     cfg = Config(path=path, root=path.parent if path else Path.cwd())
     for key in ("packs", "select", "ignore", "exclude"):
         if key in data:

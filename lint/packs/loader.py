@@ -210,4 +210,4 @@ def _required_str(data: dict, key: str, where: Mark) -> str:
 def _no_unknown(data: dict, allowed: set[str], what: str) -> None:
     for key in data:
         if key not in allowed:
-            raise PackError(f"{mark_of(data, key)}: unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+            raise PackError(f"{mark_of(data, key, at_key=True)}: unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})")
