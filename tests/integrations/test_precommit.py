@@ -1,0 +1,81 @@
+"""The pre-commit hook, run by the real ``pre-commit`` tool in a throwaway repository of drafts."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PRE_COMMIT = Path(sys.executable).with_name("pre-commit")
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.xdist_group("pre-commit"),
+    pytest.mark.skipif(not (ROOT / ".git").exists(), reason="needs factlint's own git checkout"),
+]
+
+
+def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory) -> dict:
+    """One pre-commit cache for the module, so the hook environment is built once."""
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    env = dict(os.environ)
+    env.update(
+        PRE_COMMIT_HOME=str(home),
+        GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="desk@example.org",
+        GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="desk@example.org",
+    )  # fmt: skip
+    env.pop("VIRTUAL_ENV", None)
+    return env
+
+
+@pytest.fixture
+def drafts(tmp_path: Path) -> Path:
+    repo = tmp_path / "drafts"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    (repo / ".factlint.yaml").write_text("packs: [idioms, typography]\n")
+    (repo / "bad.md").write_text("# Draft\n\nThe minister refused to tow the line.\n")
+    (repo / "good.md").write_text("# Draft\n\nThe minister refused to toe the line.\n")
+    return repo
+
+
+def run(cmd: list[str], repo: Path, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=1200)
+
+
+def test_try_repo_reports_the_bad_draft(drafts, env):
+    git(drafts, "add", ".")
+    proc = run([str(PRE_COMMIT), "try-repo", str(ROOT), "factlint-fast", "--files", "bad.md", "good.md"],
+               drafts, env)  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "bad.md:3:25: warning idioms.tow-the-line" in proc.stdout
+    assert "good.md" not in proc.stdout.split("Failed", 1)[1]
+
+
+def test_commit_refused_then_accepted(drafts, env):
+    head = git(ROOT, "rev-parse", "HEAD").stdout.strip()
+    (drafts / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n      - id: factlint-fast\n"
+    )
+    assert run([str(PRE_COMMIT), "install"], drafts, env).returncode == 0
+    git(drafts, "add", ".factlint.yaml", ".pre-commit-config.yaml", "bad.md")
+    refused = run(["git", "commit", "-m", "bad draft"], drafts, env)
+    assert refused.returncode != 0
+    assert "idioms.tow-the-line" in refused.stdout + refused.stderr
+    assert git(drafts, "rev-parse", "--verify", "HEAD").returncode != 0  # nothing was committed
+
+    shutil.move(drafts / "good.md", drafts / "bad.md")
+    git(drafts, "add", "bad.md")
+    accepted = run(["git", "commit", "-m", "clean draft"], drafts, env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "factlint (rule packs only)" in accepted.stdout and "Passed" in accepted.stdout
