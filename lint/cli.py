@@ -14,12 +14,14 @@ from pathlib import Path
 import click
 
 import lint
-from lint import autofix, explain as explain_mod
+from lint import autofix
+from lint import explain as explain_mod
 from lint.config import LANGUAGES, ConfigError, ConfigFinder
 from lint.document.dates import parse_pubdate
 from lint.engine import Engine
 from lint.findings import SEVERITIES
-from lint.formatters import FORMATS, text as text_format
+from lint.formatters import FORMATS
+from lint.formatters import text as text_format
 from lint.nlp import ModelError
 from lint.packs import PackError
 from lint.runner import Overrides, RunResult, run
@@ -243,6 +245,14 @@ def init(force, directory) -> None:
         raise Failure(f"{target} already exists (use --force to overwrite)")
     target.write_text(explain_mod.STARTER_CONFIG, encoding="utf-8")
     click.echo(f"wrote {target}")
+
+
+@main.command()
+def lsp() -> None:
+    """Run the language server on stdin/stdout (for editors)."""
+    from lint.lsp import main as serve
+
+    serve()
 
 
 def _mount_optional() -> None:

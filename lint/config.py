@@ -11,11 +11,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
+import tomllib
 
 from lint.document.dates import parse_pubdate
 from lint.findings import SEVERITIES

@@ -35,7 +35,7 @@ def rule_table(config: Config, show_all: bool = False) -> list[dict]:
                     "kind": rule.kind,
                     "severity": config.severity_for(rule.id, rule.severity),
                     "category": rule.category,
-                    "enabled": pack.name in config.packs and config.rule_enabled(rule.id)
+                    "enabled": (pack.name in config.packs and config.rule_enabled(rule.id))
                     or (not pack.shipped and config.rule_enabled(rule.id)),
                     "fixable": bool(rule.fix),
                     "summary": rule.summary or _first_line(rule.doc),

@@ -167,6 +167,17 @@ def run(
     return result
 
 
+def lint_source(
+    display: str, source: str, kind: str, config: Config, engine: Engine
+) -> tuple[FileResult, list[str], list[str]]:
+    """Lint one in-memory text (an editor buffer): the file result, errors and notes."""
+    target = Target(display, None, kind)
+    file = FileResult(target, source, document.parse(source, kind))
+    [lint_result] = engine.lint([(display, file.document)], config)
+    file.issues = lint_result.issues
+    return file, lint_result.errors, lint_result.notes
+
+
 def _batches(files: list[FileResult], size: int = 64) -> Iterator[list[FileResult]]:
     for i in range(0, len(files), size):
         yield files[i : i + size]

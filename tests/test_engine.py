@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TINY_PACK
 
 from lint import document
 from lint.config import Config
 from lint.engine import Engine, merge
 from lint.findings import Finding
-
-from conftest import TINY_PACK
 
 
 class FakeLanguageTool:

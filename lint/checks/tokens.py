@@ -33,6 +33,7 @@ from lint.findings import Finding
 from lint.packs.options import Option, OptionError
 from lint.packs.yamlpos import mark_of
 
+
 @functools.cache
 def _blank_vocab():
     """A vocabulary to validate patterns with, without loading a trained model."""
