@@ -45,8 +45,12 @@ def edits_for(file: FileResult) -> list[Edit]:
     """The safe, non-overlapping edits of one file's issues."""
     source = file.source or ""
     edits = [
-        Edit(i.offset, i.offset + i.length, keep_layout(source[i.offset : i.offset + i.length],
-                                                        i.replacements[0]), i.rule)  # fmt: skip
+        Edit(
+            i.offset,
+            i.offset + i.length,
+            keep_layout(source[i.offset : i.offset + i.length], i.replacements[0]),
+            i.rule,
+        )
         for i in file.issues
         if i.fixable and i.replacements and _touches_prose_only(file.document, i)
     ]
@@ -61,7 +65,7 @@ def keep_layout(original: str, replacement: str) -> str:
     if len(gaps) != len(words) - 1 or not gaps:
         return replacement
     out = [words[0]]
-    for gap, word in zip(gaps, words[1:]):
+    for gap, word in zip(gaps, words[1:], strict=True):
         out += [gap, word]
     return "".join(out)
 

@@ -74,25 +74,62 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default=None,
-              help="Lowest severity that makes the exit code 1 (default: warning, or config).")
-@click.option("--select", multiple=True, metavar="RULES", help="Only these rules (ids or globs, comma-separated).")
-@click.option("--ignore", multiple=True, metavar="RULES", help="Skip these rules (ids or globs, comma-separated).")
-@click.option("--pubdate", callback=_pubdate, metavar="YYYY-MM-DD",
-              help="Publication date that anchors relative dates ('last October').")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(FORMATS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice([*SEVERITIES, "never"]),
+    default=None,
+    help="Lowest severity that makes the exit code 1 (default: warning, or config).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Only these rules (ids or globs, comma-separated).",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Skip these rules (ids or globs, comma-separated).",
+)
+@click.option(
+    "--pubdate",
+    callback=_pubdate,
+    metavar="YYYY-MM-DD",
+    help="Publication date that anchors relative dates ('last October').",
+)
 @click.option("--language", type=click.Choice(LANGUAGES), default=None, help="English variant.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this configuration for every file instead of discovering one.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this configuration for every file instead of discovering one.",
+)
 @click.option("--no-languagetool", is_flag=True, help="Skip grammar and spelling by LanguageTool.")
-@click.option("--stdin-filename", metavar="NAME",
-              help="Name for text read from '-': its extension picks the format, its directory the config.")
+@click.option(
+    "--stdin-filename",
+    metavar="NAME",
+    help="Name for text read from '-': its extension picks the format, its directory the config.",
+)
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files.")
 @click.option("--diff", is_flag=True, help="Show the safe fixes as a unified diff; change nothing.")
-@click.option("--show-source/--no-show-source", default=None,
-              help="Print the source line with a caret under each issue (default: on a terminal).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
+@click.option(
+    "--show-source/--no-show-source",
+    default=None,
+    help="Print the source line with a caret under each issue (default: on a terminal).",
+)
+@click.option(
+    "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but issues and errors.")
 def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, no_languagetool,
           stdin_filename, fix, diff, show_source, color, quiet) -> None:  # fmt: skip
@@ -169,7 +206,9 @@ def exit_code(result: RunResult, overrides: Overrides, finder: ConfigFinder) -> 
 
 @main.command()
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--all", "show_all", is_flag=True, help="Include shipped packs the configuration does not use.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Include shipped packs the configuration does not use."
+)
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules(config_path, show_all, fmt) -> None:
     """List rules: id, pack, kind, severity, whether enabled, and one line of doc."""
@@ -221,14 +260,21 @@ def test_packs(paths, verbose) -> None:
                 click.echo(f"ok   {r.rule.id}: {r.side}: {r.example.text}")
     for e in errors:
         click.echo(f"factlint: error: {e}", err=True)
-    click.echo(f"{total} examples, {failed} failed" + (f", {len(errors)} packs not loaded" if errors else ""))
+    click.echo(
+        f"{total} examples, {failed} failed"
+        + (f", {len(errors)} packs not loaded" if errors else "")
+    )
     sys.exit(EXIT_ERROR if errors else EXIT_ISSUES if failed else EXIT_CLEAN)
 
 
 def _pack_files(paths, errors: list[str]):
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.yaml") if "rules" in p.read_text("utf-8", "replace")[:20000])
+            yield from sorted(
+                p
+                for p in path.rglob("*.yaml")
+                if "rules" in p.read_text("utf-8", "replace")[:20000]
+            )
         elif path.is_file():
             yield path
         else:

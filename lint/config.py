@@ -25,7 +25,16 @@ CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
 DEFAULT_PACKS = ("typography", "idioms", "boilerplate", "style", "typos")
 SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*")
-UNITS = {None: 1, "b": 1, "k": 1024, "kb": 1024, "m": 1 << 20, "mb": 1 << 20, "g": 1 << 30, "gb": 1 << 30}
+UNITS = {
+    None: 1,
+    "b": 1,
+    "k": 1024,
+    "kb": 1024,
+    "m": 1 << 20,
+    "mb": 1 << 20,
+    "g": 1 << 30,
+    "gb": 1 << 30,
+}
 
 
 class ConfigError(Exception):
@@ -141,7 +150,9 @@ def from_dict(data: object, path: Path | None) -> Config:
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict) or any(v not in SEVERITIES for v in sev.values()):
-            raise err("severity", f"`severity` maps rule ids or globs to one of {', '.join(SEVERITIES)}")
+            raise err(
+                "severity", f"`severity` maps rule ids or globs to one of {', '.join(SEVERITIES)}"
+            )
         cfg.severity = {str(k): v for k, v in sev.items()}
     if "language" in data:
         cfg.language = check_language(data["language"], lambda m: err("language", m))
@@ -184,15 +195,21 @@ def parse_size(value: object, fail) -> int:
 
 def _vocabulary(cfg: Config, vocab: object, fail) -> None:
     if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
-        raise fail("`vocabulary` is a mapping with `accept` (a list) and `reject` (a list or mapping)")
+        raise fail(
+            "`vocabulary` is a mapping with `accept` (a list) and `reject` (a list or mapping)"
+        )
     accept = vocab.get("accept") or []
     if not (isinstance(accept, list) and all(isinstance(w, str) for w in accept)):
         raise fail("`vocabulary.accept` must be a list of words")
     reject = vocab.get("reject") or {}
     if isinstance(reject, list) and all(isinstance(w, str) for w in reject):
         reject = {w: "" for w in reject}
-    if not (isinstance(reject, dict) and all(isinstance(v, str) or v is None for v in reject.values())):
-        raise fail("`vocabulary.reject` must be a list of words or a mapping of word → preferred word")
+    if not (
+        isinstance(reject, dict) and all(isinstance(v, str) or v is None for v in reject.values())
+    ):
+        raise fail(
+            "`vocabulary.reject` must be a list of words or a mapping of word → preferred word"
+        )
     cfg.accept = list(accept)
     cfg.reject = {str(k): v or "" for k, v in reject.items()}
 

@@ -111,7 +111,7 @@ class Engine:
         else:
             parsed = iter([None] * len(docs))
         per_doc: list[list[Finding]] = []
-        for (path, doc), spacy_doc, result in zip(items, parsed, results):
+        for (path, doc), spacy_doc, result in zip(items, parsed, results, strict=True):
             ctx = Context(
                 doc,
                 spacy_doc,
@@ -124,8 +124,10 @@ class Engine:
                 findings.extend(self._run_rule(rule, ctx, path, result))
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
             per_doc.append(findings)
-        lt_findings = self._languagetool(config.replace(accept=sorted(ruleset.accepted)), docs, results)
-        for i, ((path, doc), result) in enumerate(zip(items, results)):
+        lt_findings = self._languagetool(
+            config.replace(accept=sorted(ruleset.accepted)), docs, results
+        )
+        for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
             merged = merge(per_doc[i], lt_findings[i] if lt_findings else [])
             result.issues = to_issues(path, doc, merged, ruleset, config)
         return results

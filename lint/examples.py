@@ -54,7 +54,11 @@ def run_rule(rule: Rule, pack: Pack, base: Config, engine: Engine) -> list[Examp
     results = []
     for side, examples in (("bad", rule.bad), ("good", rule.good)):
         if not examples:
-            results.append(ExampleResult(rule, Example(""), side, f"missing (every rule needs {side} examples)"))
+            results.append(
+                ExampleResult(
+                    rule, Example(""), side, f"missing (every rule needs {side} examples)"
+                )
+            )
         for ex in examples:
             results.append(ExampleResult(rule, ex, side, _verdict(side, ex, rule, lint)))
     return results
@@ -82,9 +86,7 @@ def _verdict(side: str, ex: Example, rule: Rule, lint: Callable) -> str | None:
         return "was not flagged"
     if ex.fixed is not None:
         edits = [
-            Edit(i.offset, i.offset + i.length, i.replacements[0], i.rule)
-            for i in own
-            if i.fixable
+            Edit(i.offset, i.offset + i.length, i.replacements[0], i.rule) for i in own if i.fixable
         ]
         got = apply(ex.text, edits)
         if got != ex.fixed:

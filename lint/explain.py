@@ -79,8 +79,10 @@ def explain(rule_id: str, config: Config) -> str:
         )
     rule = find_rule(rule_id, config)
     out = [rule.id, "=" * len(rule.id), ""]
-    out.append(f"pack: {rule.pack}    kind: {rule.kind}    severity: {rule.severity}    "
-               f"category: {rule.category}    fix: {'yes' if rule.fix else 'no'}")
+    out.append(
+        f"pack: {rule.pack}    kind: {rule.kind}    severity: {rule.severity}    "
+        f"category: {rule.category}    fix: {'yes' if rule.fix else 'no'}"
+    )
     if rule.link:
         out.append(f"link: {rule.link}")
     out.append("")

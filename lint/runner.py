@@ -157,7 +157,7 @@ def run(
     for config, files in groups.values():
         for batch in _batches(files):
             lint_results = engine.lint([(f.target.display, f.document) for f in batch], config)
-            for file, lint_result in zip(batch, lint_results):
+            for file, lint_result in zip(batch, lint_results, strict=True):
                 file.issues = lint_result.issues
                 result.errors.extend(lint_result.errors)
                 result.notes.extend(n for n in lint_result.notes if n not in result.notes)

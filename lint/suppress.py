@@ -36,7 +36,9 @@ class Suppressions:
                 still_open = []
                 for start, opened in open_regions:
                     if not d.rules or not opened.rules or set(opened.rules) & set(d.rules):
-                        rules = tuple(r for r in opened.rules if r not in d.rules) if d.rules else ()
+                        rules = (
+                            tuple(r for r in opened.rules if r not in d.rules) if d.rules else ()
+                        )
                         self.regions.append((start, d.offset, opened.rules))
                         if d.rules and opened.rules and rules:
                             still_open.append((d.end, Directive("disable", rules, d.offset, d.end)))

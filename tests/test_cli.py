@@ -19,7 +19,9 @@ SCHEMA = json.loads(SCHEMA_FILE.read_text())
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "contract" / "issues.schema.json"
 
 
-@pytest.mark.skipif(not SHARED.exists(), reason="the shared design contract is not beside this checkout")
+@pytest.mark.skipif(
+    not SHARED.exists(), reason="the shared design contract is not beside this checkout"
+)
 def test_schema_copy_matches_the_contract():
     assert json.loads(SHARED.read_text()) == SCHEMA
 
@@ -91,7 +93,10 @@ def test_select_ignore_and_severity_overrides(project, write):
     assert [i["rule"] for i in json.loads(out)] == ["house.very-unique"]
     out = cli("check", "draft.txt", "-f", "json", "--select", "house.t*", cwd=project).stdout
     assert [i["rule"] for i in json.loads(out)] == ["house.tow"]
-    write(".factlint.yaml", "packs: [./house.yaml]\nseverity: {house.*: info}\nlanguagetool: {enabled: false}\n")
+    write(
+        ".factlint.yaml",
+        "packs: [./house.yaml]\nseverity: {house.*: info}\nlanguagetool: {enabled: false}\n",
+    )
     result = cli("check", "draft.txt", "-f", "json", cwd=project)
     assert {i["severity"] for i in json.loads(result.stdout)} == {"info"}
     assert result.exit_code == 0
@@ -112,12 +117,18 @@ def test_bad_files_are_reported_and_others_still_linted(project, write, tmp_path
     write("good.txt", "They tow the line.\n")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 society\n".encode("latin-1"))
-    result = cli("check", "binary.txt", "good.txt", "latin1.txt", "missing.md", "-f", "json", cwd=project)
+    result = cli(
+        "check", "binary.txt", "good.txt", "latin1.txt", "missing.md", "-f", "json", cwd=project
+    )
     assert result.exit_code == 2
     assert [i["path"] for i in json.loads(result.stdout)] == ["good.txt"]
     errors = result.stderr.splitlines()
-    assert "factlint: error: binary.txt: binary file (contains NUL bytes), not a text draft" in errors
-    assert any(e.startswith("factlint: error: latin1.txt: not valid UTF-8 at line 1") for e in errors)
+    assert (
+        "factlint: error: binary.txt: binary file (contains NUL bytes), not a text draft" in errors
+    )
+    assert any(
+        e.startswith("factlint: error: latin1.txt: not valid UTF-8 at line 1") for e in errors
+    )
     assert "factlint: error: missing.md: no such file or directory" in errors
 
 
@@ -128,8 +139,16 @@ def test_utf16_with_bom_is_read(project, tmp_path):
 
 
 def test_stdin_with_filename(project):
-    result = cli("check", "-", "--stdin-filename", "x.md", "-f", "json", cwd=project,
-                 input="Some `tow the line` code.\n\nThey tow the line.\n")
+    result = cli(
+        "check",
+        "-",
+        "--stdin-filename",
+        "x.md",
+        "-f",
+        "json",
+        cwd=project,
+        input="Some `tow the line` code.\n\nThey tow the line.\n",
+    )
     data = json.loads(result.stdout)
     assert [(i["path"], i["line"]) for i in data] == [("x.md", 3)]
     result = cli("check", "-", "-f", "json", cwd=project, input="They tow the line.\n")
@@ -146,20 +165,29 @@ def test_config_error_has_position_and_exit_2(project, write):
 
 
 def test_pack_error_has_position(project, write):
-    write("house.yaml", "name: house\nrules:\n  - id: x\n    kind: substitution\n    swap: {'(': y}\n    regex: true\n")
+    write(
+        "house.yaml",
+        "name: house\nrules:\n  - id: x\n    kind: substitution\n    swap: {'(': y}\n    regex: true\n",
+    )
     write("d.txt", "x\n")
     result = cli("check", "d.txt", cwd=project)
     assert result.exit_code == 2
-    assert "house.yaml:5:12: house.x: invalid regular expression in 'swap': missing ) at position 1 ('(')" in result.stderr
+    assert (
+        "house.yaml:5:12: house.x: invalid regular expression in 'swap': missing ) at position 1 ('(')"
+        in result.stderr
+    )
 
 
 def test_inline_suppression(project, write):
-    write("d.md", (
-        "<!-- factlint-disable-next-line house.tow -->\nThey tow the line.\n\n"
-        "They tow the line again.\n\n"
-        "<!-- factlint-disable -->\nA very unique tow the line.\n<!-- factlint-enable -->\n\n"
-        "A very unique end.\n"
-    ))
+    write(
+        "d.md",
+        (
+            "<!-- factlint-disable-next-line house.tow -->\nThey tow the line.\n\n"
+            "They tow the line again.\n\n"
+            "<!-- factlint-disable -->\nA very unique tow the line.\n<!-- factlint-enable -->\n\n"
+            "A very unique end.\n"
+        ),
+    )
     write("d.txt", "# factlint-disable-next-line house.*\nThey tow the line.\nThey tow the line.\n")
     data = json.loads(cli("check", "d.md", "d.txt", "-f", "json", cwd=project).stdout)
     assert [(i["path"], i["line"], i["rule"]) for i in data] == [
@@ -170,12 +198,17 @@ def test_inline_suppression(project, write):
 
 
 def test_fix_and_diff(project, write):
-    path = write("d.md", "Title\n\nThey *really* tow the line, and tow\nthe line.\n\n`tow the line`\n")
+    path = write(
+        "d.md", "Title\n\nThey *really* tow the line, and tow\nthe line.\n\n`tow the line`\n"
+    )
     result = cli("check", "d.md", "--diff", cwd=project)
     assert "-They *really* tow the line, and tow\n" in result.stdout
     assert "+They *really* toe the line, and toe\n" in result.stdout
     assert "\n the line.\n" in result.stdout  # the hard wrap is kept
-    assert path.read_text() == "Title\n\nThey *really* tow the line, and tow\nthe line.\n\n`tow the line`\n"
+    assert (
+        path.read_text()
+        == "Title\n\nThey *really* tow the line, and tow\nthe line.\n\n`tow the line`\n"
+    )
     cli("check", "d.md", "--fix", cwd=project)
     fixed = path.read_text()
     assert fixed == "Title\n\nThey *really* toe the line, and toe\nthe line.\n\n`tow the line`\n"
@@ -207,13 +240,18 @@ def test_rules_explain_init(project, write):
 
 def test_test_packs_reports_failures(project, write):
     assert cli("test-packs", "house.yaml", cwd=project).exit_code == 0
-    write("broken.yaml", (
-        "name: broken\nrules:\n  - id: x\n    kind: existence\n    tokens: [foo]\n"
-        "    examples:\n      bad: [no match here]\n      good: [foo is here]\n"
-    ))
+    write(
+        "broken.yaml",
+        (
+            "name: broken\nrules:\n  - id: x\n    kind: existence\n    tokens: [foo]\n"
+            "    examples:\n      bad: [no match here]\n      good: [foo is here]\n"
+        ),
+    )
     result = cli("test-packs", "broken.yaml", cwd=project)
     assert result.exit_code == 1
-    assert "broken.yaml:7:13: broken.x: bad example was not flagged: 'no match here'" in result.stdout
+    assert (
+        "broken.yaml:7:13: broken.x: bad example was not flagged: 'no match here'" in result.stdout
+    )
     assert "broken.yaml:8:14: broken.x: good example was flagged" in result.stdout
 
 
@@ -221,7 +259,10 @@ def test_real_subprocess(project, write):
     write("d.md", "They tow the line.\n")
     proc = subprocess.run(
         [sys.executable, "-m", "lint", "check", "d.md", "-f", "json"],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout)[0]["rule"] == "house.tow"

@@ -109,14 +109,18 @@ def test_hash_directive_in_plain_text():
     assert doc.text.strip() == "Text."
 
 
-words = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=8)
+words = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=8
+)
 markdown_piece = st.one_of(
     words,
     words.map(lambda w: f"*{w}*"),
     words.map(lambda w: f"**{w}**"),
     words.map(lambda w: f"`{w}`"),
     words.map(lambda w: f"[{w}](http://x.y/{len(w)})"),
-    st.sampled_from(["\n", "\n\n", "\r\n", " ", "# ", "- ", "> ", "&amp;", "\\*", "<br>", "<!-- c -->"]),
+    st.sampled_from(
+        ["\n", "\n\n", "\r\n", " ", "# ", "- ", "> ", "&amp;", "\\*", "<br>", "<!-- c -->"]
+    ),
 )
 
 
@@ -139,7 +143,28 @@ def test_markdown_offsets_land_on_their_characters(src):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(words, st.sampled_from(["<p>", "</p>", "<b>", "</b>", "<br>", "&amp;", "&eacute;", "\n", "<div>", "<script>x</script>"])), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.one_of(
+            words,
+            st.sampled_from(
+                [
+                    "<p>",
+                    "</p>",
+                    "<b>",
+                    "</b>",
+                    "<br>",
+                    "&amp;",
+                    "&eacute;",
+                    "\n",
+                    "<div>",
+                    "<script>x</script>",
+                ]
+            ),
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_html_offsets_land_on_their_characters(src):
     _check_every_verbatim_char(document.parse(src, "html"))
 

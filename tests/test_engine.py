@@ -61,7 +61,11 @@ def test_languagetool_findings_are_merged_and_ours_win(pack):
 
 
 def test_languagetool_rules_obey_select_and_ignore(pack):
-    fake = FakeLanguageTool(lambda t: [Finding(0, 4, "x", rule="languagetool.CASE", category="typography", severity="info")])
+    fake = FakeLanguageTool(
+        lambda t: [
+            Finding(0, 4, "x", rule="languagetool.CASE", category="typography", severity="info")
+        ]
+    )
     engine = Engine(languagetool=lambda config: fake)
     config = Config(packs=[str(pack)], ignore=["languagetool.CASE"])
     assert lint_text(engine, config, "they said.").issues == []
@@ -71,7 +75,9 @@ def test_languagetool_failure_is_raised_not_swallowed(pack):
     class LanguageToolError(Exception):
         pass
 
-    engine = Engine(languagetool=lambda config: FakeLanguageTool(error=LanguageToolError("server died")))
+    engine = Engine(
+        languagetool=lambda config: FakeLanguageTool(error=LanguageToolError("server died"))
+    )
     with pytest.raises(LanguageToolError):
         lint_text(engine, Config(packs=[str(pack)]), "Text.")
 

@@ -22,14 +22,42 @@ SOURCE = "Héllo 😀 world.\nThey tow the line.\n"
 def result() -> RunResult:
     issues = [
         Issue("d.md", 1, 9, 1, 14, 8, 5, "house.word", "style", "info", "A word: 'world'."),
-        Issue("d.md", 2, 6, 2, 18, 21, 12, "idioms.tow-the-line", "style", "warning",
-              "Use 'toe the line' instead of 'tow the line'.", ("toe the line",), fixable=True,
-              link="https://example.org/rules/tow"),
-        Issue("d.md", 2, 1, 2, 5, 16, 4, "languagetool.X_RULE", "grammar", "error",
-              "Odd, isn't it: 50% of it\nover two lines", (), source="languagetool"),
+        Issue(
+            "d.md",
+            2,
+            6,
+            2,
+            18,
+            21,
+            12,
+            "idioms.tow-the-line",
+            "style",
+            "warning",
+            "Use 'toe the line' instead of 'tow the line'.",
+            ("toe the line",),
+            fixable=True,
+            link="https://example.org/rules/tow",
+        ),
+        Issue(
+            "d.md",
+            2,
+            1,
+            2,
+            5,
+            16,
+            4,
+            "languagetool.X_RULE",
+            "grammar",
+            "error",
+            "Odd, isn't it: 50% of it\nover two lines",
+            (),
+            source="languagetool",
+        ),
     ]
     issues.sort(key=lambda i: (i.line, i.column))
-    return RunResult(files=[FileResult(Target("d.md", Path("d.md"), "markdown"), SOURCE, None, issues)])
+    return RunResult(
+        files=[FileResult(Target("d.md", Path("d.md"), "markdown"), SOURCE, None, issues)]
+    )
 
 
 def render(write, **kw) -> str:

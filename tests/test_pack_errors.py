@@ -27,43 +27,101 @@ PACK_MISTAKES = [
     ("rule not a mapping", HEAD + "  - just text\n", "p.yaml:3:5: each rule is a mapping"),
     ("missing kind", rule(""), "`kind` is required"),
     ("unknown kind", rule("    kind: magic\n"), "p.yaml:4:11: p.r: unknown kind 'magic'"),
-    ("bad severity", rule("    kind: existence\n    tokens: [x]\n    severity: fatal\n"),
-     "p.yaml:6:15: p.r: severity must be one of error, warning, info, not 'fatal'"),
-    ("bad category", rule("    kind: existence\n    tokens: [x]\n    category: vibes\n"),
-     "p.yaml:6:15: p.r: category must be one of"),
-    ("unknown option", rule("    kind: existence\n    tokens: [x]\n    tokenz: [y]\n"),
-     "p.yaml:6:13: p.r: unknown option 'tokenz' for kind 'existence'"),
-    ("wrong option type", rule("    kind: existence\n    tokens: x\n"),
-     "p.yaml:5:13: p.r: option 'tokens' must be a list of strings, not str"),
-    ("missing required option", rule("    kind: substitution\n"),
-     "p.r: kind 'substitution' needs option 'swap'"),
-    ("bad regex", rule("    kind: existence\n    patterns: ['ok', '(unclosed']\n"),
-     "p.yaml:5:22: p.r: invalid regular expression in 'patterns'"),
-    ("bad regex exception", rule("    kind: existence\n    tokens: [x]\n    exceptions: ['[a-']\n"),
-     "p.yaml:6:18: p.r: invalid regular expression in 'exceptions'"),
-    ("bad swap key regex", rule("    kind: substitution\n    regex: true\n    swap:\n      'a(': b\n"),
-     "p.yaml:7:7: p.r: invalid regular expression in 'swap'"),
-    ("duplicate id", HEAD + "  - {id: r, kind: existence, tokens: [x]}\n  - {id: r, kind: existence, tokens: [y]}\n",
-     "p.yaml:4:5: duplicate rule id 'p.r'"),
-    ("duplicate key", rule("    kind: existence\n    kind: substitution\n"), "duplicate key 'kind'"),
-    ("bad id", HEAD + "  - {id: 'Bad Id', kind: existence, tokens: [x]}\n", "rule id 'Bad Id' must be"),
-    ("examples not mapping", rule("    kind: existence\n    tokens: [x]\n    examples: [a]\n"),
-     "p.yaml:6:15: p.r: `examples` must be a mapping"),
-    ("unknown example side", rule("    kind: existence\n    tokens: [x]\n    examples: {ugly: [a]}\n"),
-     "unknown key 'ugly' in p.r examples"),
-    ("bad example pubdate", rule("    kind: existence\n    tokens: [x]\n    examples:\n      bad: [{text: x, pubdate: soon}]\n"),
-     "p.r: `pubdate` must be YYYY-MM-DD"),
-    ("python object tag", "name: !!python/object/apply:os.system ['echo hi']\nrules: []\n",
-     "p.yaml:1:7: could not determine a constructor"),
-    ("message not a string", rule("    kind: existence\n    tokens: [x]\n    message: [a]\n"),
-     "p.yaml:6:14: p.r: `message` must be a string"),
-    ("fix not a bool", rule("    kind: existence\n    tokens: [x]\n    fix: maybe\n"),
-     "p.yaml:6:10: p.r: `fix` must be true or false"),
+    (
+        "bad severity",
+        rule("    kind: existence\n    tokens: [x]\n    severity: fatal\n"),
+        "p.yaml:6:15: p.r: severity must be one of error, warning, info, not 'fatal'",
+    ),
+    (
+        "bad category",
+        rule("    kind: existence\n    tokens: [x]\n    category: vibes\n"),
+        "p.yaml:6:15: p.r: category must be one of",
+    ),
+    (
+        "unknown option",
+        rule("    kind: existence\n    tokens: [x]\n    tokenz: [y]\n"),
+        "p.yaml:6:13: p.r: unknown option 'tokenz' for kind 'existence'",
+    ),
+    (
+        "wrong option type",
+        rule("    kind: existence\n    tokens: x\n"),
+        "p.yaml:5:13: p.r: option 'tokens' must be a list of strings, not str",
+    ),
+    (
+        "missing required option",
+        rule("    kind: substitution\n"),
+        "p.r: kind 'substitution' needs option 'swap'",
+    ),
+    (
+        "bad regex",
+        rule("    kind: existence\n    patterns: ['ok', '(unclosed']\n"),
+        "p.yaml:5:22: p.r: invalid regular expression in 'patterns'",
+    ),
+    (
+        "bad regex exception",
+        rule("    kind: existence\n    tokens: [x]\n    exceptions: ['[a-']\n"),
+        "p.yaml:6:18: p.r: invalid regular expression in 'exceptions'",
+    ),
+    (
+        "bad swap key regex",
+        rule("    kind: substitution\n    regex: true\n    swap:\n      'a(': b\n"),
+        "p.yaml:7:7: p.r: invalid regular expression in 'swap'",
+    ),
+    (
+        "duplicate id",
+        HEAD
+        + "  - {id: r, kind: existence, tokens: [x]}\n  - {id: r, kind: existence, tokens: [y]}\n",
+        "p.yaml:4:5: duplicate rule id 'p.r'",
+    ),
+    (
+        "duplicate key",
+        rule("    kind: existence\n    kind: substitution\n"),
+        "duplicate key 'kind'",
+    ),
+    (
+        "bad id",
+        HEAD + "  - {id: 'Bad Id', kind: existence, tokens: [x]}\n",
+        "rule id 'Bad Id' must be",
+    ),
+    (
+        "examples not mapping",
+        rule("    kind: existence\n    tokens: [x]\n    examples: [a]\n"),
+        "p.yaml:6:15: p.r: `examples` must be a mapping",
+    ),
+    (
+        "unknown example side",
+        rule("    kind: existence\n    tokens: [x]\n    examples: {ugly: [a]}\n"),
+        "unknown key 'ugly' in p.r examples",
+    ),
+    (
+        "bad example pubdate",
+        rule(
+            "    kind: existence\n    tokens: [x]\n    examples:\n      bad: [{text: x, pubdate: soon}]\n"
+        ),
+        "p.r: `pubdate` must be YYYY-MM-DD",
+    ),
+    (
+        "python object tag",
+        "name: !!python/object/apply:os.system ['echo hi']\nrules: []\n",
+        "p.yaml:1:7: could not determine a constructor",
+    ),
+    (
+        "message not a string",
+        rule("    kind: existence\n    tokens: [x]\n    message: [a]\n"),
+        "p.yaml:6:14: p.r: `message` must be a string",
+    ),
+    (
+        "fix not a bool",
+        rule("    kind: existence\n    tokens: [x]\n    fix: maybe\n"),
+        "p.yaml:6:10: p.r: `fix` must be true or false",
+    ),
     ("tokens pattern invalid", rule("    kind: tokens\n    patterns: [[{NOPE: x}]]\n"), "p.r:"),
 ]
 
 
-@pytest.mark.parametrize(("what", "text", "expected"), PACK_MISTAKES, ids=[m[0] for m in PACK_MISTAKES])
+@pytest.mark.parametrize(
+    ("what", "text", "expected"), PACK_MISTAKES, ids=[m[0] for m in PACK_MISTAKES]
+)
 def test_pack_mistake_is_one_line_with_position(what, text, expected):
     with pytest.raises(PackError) as caught:
         parse_pack(text, "p.yaml")
@@ -82,7 +140,9 @@ def test_catastrophic_pattern_is_stopped(engine):
     ctx = Context(document.parse("a" * 60 + "b", "text"))
     from lint.checks.base import RegexTimeout
 
-    with pytest.raises(RegexTimeout, match=re.escape("rule p.r: regular expression '(?:(a|aa)+$)' took")):
+    with pytest.raises(
+        RegexTimeout, match=re.escape("rule p.r: regular expression '(?:(a|aa)+$)' took")
+    ):
         list(check.run(ctx))
 
 
@@ -93,14 +153,20 @@ CONFIG_MISTAKES = [
     ("bad severity", "severity: {style.*: fatal}\n", ".factlint.yaml:1:11: `severity` maps"),
     ("bad pubdate", "pubdate: yesterday\n", ".factlint.yaml:1:10: `pubdate` must be a date"),
     ("bad fail-on", "fail-on: sometimes\n", ".factlint.yaml:1:10: `fail-on` must be one of"),
-    ("bad vocabulary", "vocabulary: {accept: yes}\n", ".factlint.yaml:1:13: `vocabulary.accept` must be a list"),
+    (
+        "bad vocabulary",
+        "vocabulary: {accept: yes}\n",
+        ".factlint.yaml:1:13: `vocabulary.accept` must be a list",
+    ),
     ("bad size", "max-file-size: huge\n", ".factlint.yaml:1:16: not a size"),
     ("yaml syntax", "packs: [a\n", ".factlint.yaml:2:1:"),
     ("not a mapping", "- a\n", ".factlint.yaml:1:1: the configuration must be a mapping"),
 ]
 
 
-@pytest.mark.parametrize(("what", "text", "expected"), CONFIG_MISTAKES, ids=[m[0] for m in CONFIG_MISTAKES])
+@pytest.mark.parametrize(
+    ("what", "text", "expected"), CONFIG_MISTAKES, ids=[m[0] for m in CONFIG_MISTAKES]
+)
 def test_config_mistake_is_one_line_with_position(tmp_path, what, text, expected):
     path = tmp_path / ".factlint.yaml"
     path.write_text(text)
@@ -112,7 +178,9 @@ def test_config_mistake_is_one_line_with_position(tmp_path, what, text, expected
 
 
 def test_pyproject_table(tmp_path):
-    (tmp_path / "pyproject.toml").write_text('[tool.factlint]\npacks = ["idioms"]\nfail-on = "error"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.factlint]\npacks = ["idioms"]\nfail-on = "error"\n'
+    )
     from lint.config import ConfigFinder
 
     (tmp_path / "a").mkdir()

@@ -67,5 +67,8 @@ class Boilerplate(Check):
             for m in self.finditer(pattern, text):
                 if m.end() > m.start():
                     yield self.finding(
-                        m.start(), m.end(), m.group(), [suggestion] if suggestion is not None else []
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        [suggestion] if suggestion is not None else [],
                     )

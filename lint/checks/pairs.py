@@ -77,8 +77,10 @@ class Pairs(Check):
         positions = [m.start() for m in regex.finditer('"', text, pos=start, endpos=end)]
         if len(positions) % 2 and not continued:
             last = positions[-1]
-            opening = last + 1 < end and not text[last + 1].isspace() and (
-                last == start or text[last - 1].isspace()
+            opening = (
+                last + 1 < end
+                and not text[last + 1].isspace()
+                and (last == start or text[last - 1].isspace())
             )
             if opening:
                 yield self._unclosed(last, '"', '"')
@@ -89,8 +91,12 @@ class Pairs(Check):
         stack: list[int] = []
         m = ENUMERATOR.match(text, start, end)
         skip = {m.end() - 1} if m else set()
-        skip |= {e.start() + e.group().index(c) for e in EMOTICON.finditer(text, start, end)
-                 for c in (opener, closer) if c in e.group()}
+        skip |= {
+            e.start() + e.group().index(c)
+            for e in EMOTICON.finditer(text, start, end)
+            for c in (opener, closer)
+            if c in e.group()
+        }
         for pos in range(start, end):
             if pos in skip:
                 continue
@@ -107,7 +113,10 @@ class Pairs(Check):
 
     def _unclosed(self, pos: int, opener: str, closer: str) -> Finding:
         return self.finding(
-            pos, pos + 1, opener, what=f"'{opener}' is opened here but never closed with '{closer}'."
+            pos,
+            pos + 1,
+            opener,
+            what=f"'{opener}' is opened here but never closed with '{closer}'.",
         )
 
     def _unopened(self, pos: int, opener: str, closer: str) -> Finding:

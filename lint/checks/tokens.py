@@ -74,7 +74,9 @@ class Tokens(Check):
             try:
                 matcher.add(self.rule.id, [pattern])
             except (ValueError, TypeError, KeyError) as exc:
-                reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+                reason = (
+                    str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+                )
                 raise OptionError(
                     f"invalid token pattern: {reason}", mark_of(self.opts["patterns"], i)
                 ) from None
@@ -82,7 +84,9 @@ class Tokens(Check):
         if span is not None and not (
             isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)
         ):
-            raise OptionError("`span` must be [start, end] token indices", mark_of(self.opts, "span"))
+            raise OptionError(
+                "`span` must be [start, end] token indices", mark_of(self.opts, "span")
+            )
         self._matchers: dict[int, Matcher] = {}
 
     def _matcher(self, vocab):

@@ -28,7 +28,14 @@ BLOCK = {
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 CHARREF = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 """What ``html.unescape`` decodes (the same expression as the standard library's)."""
-PUBDATE_META = {"article:published_time", "date", "pubdate", "publish-date", "dc.date", "og:published_time"}
+PUBDATE_META = {
+    "article:published_time",
+    "date",
+    "pubdate",
+    "publish-date",
+    "dc.date",
+    "og:published_time",
+}
 
 
 class _Extractor(HTMLParser):
@@ -108,9 +115,7 @@ def parse_html(source: str) -> Document:
     parser.feed(source)
     parser.close()
     text = parser.builder.text()
-    pubdate = next(
-        (d for k in PUBDATE_META if (d := parse_pubdate(parser.metadata.get(k)))), None
-    )
+    pubdate = next((d for k in PUBDATE_META if (d := parse_pubdate(parser.metadata.get(k)))), None)
     return Document(
         source,
         text,

@@ -116,7 +116,9 @@ def parse_markdown(source: str) -> Document:
             code_lines.append((lines.line_start(tok.map[0] + 1), lines.line_start(tok.map[1] + 1)))
         elif tok.type == "inline" and tok.map:
             start = lines.line_start(tok.map[0] + 1)
-            end = lines.line_start(tok.map[1] + 1) if tok.map[1] < len(lines.starts) else len(source)
+            end = (
+                lines.line_start(tok.map[1] + 1) if tok.map[1] < len(lines.starts) else len(source)
+            )
             if end <= start:
                 end = len(source)
             if tok.map != last_map:
@@ -127,9 +129,7 @@ def parse_markdown(source: str) -> Document:
             cursor, last_map = walker.cursor, tok.map
     text = builder.text()
     directives = [
-        d
-        for d in find_directives(source)
-        if not any(s <= d.offset < e for s, e in code_lines)
+        d for d in find_directives(source) if not any(s <= d.offset < e for s, e in code_lines)
     ]
     pubdate = next((d for k in PUBDATE_KEYS if (d := parse_pubdate(metadata.get(k)))), None)
     return Document(

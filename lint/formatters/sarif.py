@@ -46,7 +46,9 @@ def write(result: RunResult, out: TextIO, color: bool = False) -> None:
             "charOffset": i.offset,
             "charLength": i.length,
         }
-        location = {"physicalLocation": {"artifactLocation": {"uri": _uri(i.path)}, "region": region}}
+        location = {
+            "physicalLocation": {"artifactLocation": {"uri": _uri(i.path)}, "region": region}
+        }
         entry: dict = {
             "ruleId": i.rule,
             "ruleIndex": rules[i.rule],

@@ -17,7 +17,9 @@ COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def write(result: RunResult, out: TextIO, color: bool = False, show_source: bool | None = None) -> None:
+def write(
+    result: RunResult, out: TextIO, color: bool = False, show_source: bool | None = None
+) -> None:
     show_source = color if show_source is None else show_source
     count = 0
     for file in result.files:

@@ -66,7 +66,9 @@ class FactlintServer(LanguageServer):
             doc = self.workspace.get_text_document(uri)
             source, version = doc.source, doc.version
             loop = asyncio.get_running_loop()
-            issues = await loop.run_in_executor(self.worker, self._lint, uri, doc.language_id, source)
+            issues = await loop.run_in_executor(
+                self.worker, self._lint, uri, doc.language_id, source
+            )
         except asyncio.CancelledError:
             return
         if issues is None or self.workspace.get_text_document(uri).version != version:
@@ -164,7 +166,10 @@ def build(engine: Engine | None = None) -> FactlintServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: FactlintServer, params: types.DidSaveTextDocumentParams) -> None:
-        if Path(to_fs_path(params.text_document.uri) or "").name in (*CONFIG_NAMES, "pyproject.toml"):
+        if Path(to_fs_path(params.text_document.uri) or "").name in (
+            *CONFIG_NAMES,
+            "pyproject.toml",
+        ):
             ls.reload_config()
         else:
             ls.schedule(params.text_document.uri)
@@ -176,7 +181,9 @@ def build(engine: Engine | None = None) -> FactlintServer:
         if waiting:
             waiting.cancel()
         ls.issues.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        ls.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+        )
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def watched(ls: FactlintServer, params: types.DidChangeWatchedFilesParams) -> None:

@@ -49,7 +49,9 @@ def resolve(spec: str, base: Path | None = None) -> Path:
         path = base / path
     if not path.is_file():
         known = ", ".join(shipped_names())
-        raise PackError(f"{spec}: no such pack (shipped packs: {known}; or give a path to a .yaml file)")
+        raise PackError(
+            f"{spec}: no such pack (shipped packs: {known}; or give a path to a .yaml file)"
+        )
     return path
 
 
@@ -83,7 +85,9 @@ def parse_pack(text: str, path: str, shipped: bool = False) -> Pack:
     _no_unknown(data, PACK_KEYS, "pack")
     name = _required_str(data, "name", top)
     if not NAME.fullmatch(name):
-        raise PackError(f"{mark_of(data, 'name')}: pack name {name!r} must be lower-case letters, digits, - or _")
+        raise PackError(
+            f"{mark_of(data, 'name')}: pack name {name!r} must be lower-case letters, digits, - or _"
+        )
     pack = Pack(name, str(data.get("description") or ""), path, shipped=shipped)
     pack.data = {k: data[k] for k in ("entities", "facts", "checked") if k in data}
     pack.data["_raw"] = data
@@ -124,18 +128,26 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
     rid = _required_str(raw, "id", where)
     local = rid[len(pack.name) + 1 :] if rid.startswith(pack.name + ".") else rid
     if not NAME.fullmatch(local):
-        raise PackError(f"{mark_of(raw, 'id')}: rule id {rid!r} must be lower-case letters, digits, - or _")
+        raise PackError(
+            f"{mark_of(raw, 'id')}: rule id {rid!r} must be lower-case letters, digits, - or _"
+        )
     full = f"{pack.name}.{local}"
     kind = _required_str(raw, "kind", where)
     if kind not in KINDS:
-        raise PackError(f"{mark_of(raw, 'kind')}: {full}: unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})")
+        raise PackError(
+            f"{mark_of(raw, 'kind')}: {full}: unknown kind {kind!r} (known: {', '.join(sorted(KINDS))})"
+        )
     cls = KINDS[kind]
     severity = raw.get("severity", defaults.get("severity", "warning"))
     if severity not in SEVERITIES:
-        raise PackError(f"{mark_of(raw, 'severity')}: {full}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        raise PackError(
+            f"{mark_of(raw, 'severity')}: {full}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}"
+        )
     category = raw.get("category", defaults.get("category", cls.category))
     if category not in CATEGORIES:
-        raise PackError(f"{mark_of(raw, 'category')}: {full}: category must be one of {', '.join(CATEGORIES)}, not {category!r}")
+        raise PackError(
+            f"{mark_of(raw, 'category')}: {full}: category must be one of {', '.join(CATEGORIES)}, not {category!r}"
+        )
     for key in ("message", "link", "summary", "doc"):
         if key in raw and not isinstance(raw[key], str):
             raise PackError(f"{mark_of(raw, key)}: {full}: `{key}` must be a string")
@@ -172,7 +184,9 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
 def _parse_examples(raw: dict, rid: str, where: Mark) -> tuple[list[Example], list[Example]]:
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict):
-        raise PackError(f"{mark_of(raw, 'examples')}: {rid}: `examples` must be a mapping with `bad` and `good` lists")
+        raise PackError(
+            f"{mark_of(raw, 'examples')}: {rid}: `examples` must be a mapping with `bad` and `good` lists"
+        )
     _no_unknown(examples, {"bad", "good"}, f"{rid} examples")
     result: dict[str, list[Example]] = {"bad": [], "good": []}
     for side in ("bad", "good"):
@@ -190,7 +204,9 @@ def _parse_examples(raw: dict, rid: str, where: Mark) -> tuple[list[Example], li
                     try:
                         pubdate = dt.date.fromisoformat(str(pubdate))
                     except ValueError:
-                        raise PackError(f"{mark_of(item, 'pubdate')}: {rid}: `pubdate` must be YYYY-MM-DD") from None
+                        raise PackError(
+                            f"{mark_of(item, 'pubdate')}: {rid}: `pubdate` must be YYYY-MM-DD"
+                        ) from None
                 fixed = item.get("fixed")
                 if fixed is not None and not isinstance(fixed, str):
                     raise PackError(f"{mark_of(item, 'fixed')}: {rid}: `fixed` must be a string")
@@ -203,11 +219,15 @@ def _parse_examples(raw: dict, rid: str, where: Mark) -> tuple[list[Example], li
 def _required_str(data: dict, key: str, where: Mark) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        raise PackError(f"{mark_of(data, key) if key in data else getattr(data, 'mark', where)}: `{key}` is required and must be a string")
+        raise PackError(
+            f"{mark_of(data, key) if key in data else getattr(data, 'mark', where)}: `{key}` is required and must be a string"
+        )
     return value.strip()
 
 
 def _no_unknown(data: dict, allowed: set[str], what: str) -> None:
     for key in data:
         if key not in allowed:
-            raise PackError(f"{mark_of(data, key, at_key=True)}: unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})")
+            raise PackError(
+                f"{mark_of(data, key, at_key=True)}: unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})"
+            )

@@ -37,8 +37,9 @@ _CHECKERS = {
     "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
     "list[str]": _is_str_list,
     "map[str]": lambda v: isinstance(v, dict) and all(isinstance(x, str) for x in v.values()),
-    "map[str|list]": lambda v: isinstance(v, dict)
-    and all(isinstance(x, str) or _is_str_list(x) for x in v.values()),
+    "map[str|list]": lambda v: (
+        isinstance(v, dict) and all(isinstance(x, str) or _is_str_list(x) for x in v.values())
+    ),
     "list[list]": lambda v: isinstance(v, list) and all(isinstance(x, list) for x in v),
     "list[map]": lambda v: isinstance(v, list) and all(isinstance(x, dict) for x in v),
     "any": lambda v: True,

@@ -63,7 +63,10 @@ async def test_diagnostics_code_action_and_edit(client: LanguageClient, workspac
     assert diag.code == "house.tow"
     assert diag.severity == types.DiagnosticSeverity.Warning
     # UTF-16 columns: the emoji takes two units
-    assert (diag.range.start.line, diag.range.start.character) == (2, 21)  # 20 code points + 1 for the surrogate pair
+    assert (diag.range.start.line, diag.range.start.character) == (
+        2,
+        21,
+    )  # 20 code points + 1 for the surrogate pair
     assert (diag.range.end.line, diag.range.end.character) == (2, 33)
 
     actions = await client.text_document_code_action_async(
@@ -105,7 +108,9 @@ async def test_config_change_is_picked_up(client: LanguageClient, workspace: Pat
     config = workspace / ".factlint.yaml"
     config.write_text(config.read_text() + "severity: {house.*: info}\n")
     client.text_document_did_save(
-        types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=config.as_uri()))
+        types.DidSaveTextDocumentParams(
+            text_document=types.TextDocumentIdentifier(uri=config.as_uri())
+        )
     )
     info = types.DiagnosticSeverity.Information
     [diag] = await diagnostics_for(client, uri, lambda ds: ds and ds[0].severity == info)
