@@ -8,6 +8,9 @@ not prose; YAML front matter is metadata.
 
 from __future__ import annotations
 
+import html
+
+import regex
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -16,8 +19,26 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from lint.document.builder import TextBuilder
 from lint.document.dates import parse_pubdate
 from lint.document.directives import HTML_COMMENT, find_directives
+from lint.document.html import CHARREF
 from lint.document.mapping import LineIndex
 from lint.document.model import Document
+
+MARKUP = set("*_~`[]()!<>#|\\")
+"""Characters of inline markup a text token leaves out."""
+BLOCK_PREFIX = regex.compile(r"(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
+"""A list item's marker, which the item's text token leaves out."""
+
+
+def _common_prefix(content: str, i: int, source: str, cur: int, end: int) -> int:
+    """How many characters from ``content[i:]`` stand verbatim at ``source[cur:]``; a run
+    stops before an ``&`` (which may start a character reference) unless it starts there."""
+    n = 0
+    amp = source.find("&", cur + 1, end)
+    limit = min(len(content) - i, (amp if amp != -1 else end) - cur)
+    while n < limit and content[i + n] == source[cur + n]:
+        n += 1
+    return n
+
 
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
 PUBDATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
@@ -49,31 +70,85 @@ class _InlineWalker:
                 self.builder.add_break(pos)
                 self.cursor = pos + 1
             elif kind == "code_inline":
-                self._skip(tok.markup + tok.content)
-                self._skip(tok.markup)
+                self._skip_code_span(tok.markup)
                 self.builder.gap()
             elif kind in ("html_inline",):
                 self._skip(tok.content)
             elif kind == "link_open" and tok.markup in ("autolink", "linkify"):
                 skip_until = "link_close"
                 self.builder.gap()
+            elif kind == "link_open":
+                self._skip("[")
             elif kind == "link_close":
                 self._after_link()
             elif kind == "image":
                 self._skip("![")
+                self._skip_alt_text()
                 self._after_link()
                 self.builder.gap()
 
     def _text(self, content: str) -> None:
-        if not content:
-            return
-        found = self.source.find(content, self.cursor, self.end)
-        if found != -1:
-            self.builder.add(content, found)
-            self.cursor = found + len(content)
+        """Align a text token with the source: verbatim runs, backslash escapes, entities,
+        and emphasis or link markers (which the token does not contain) skipped over."""
+        src, cur, end, i = self.source, self.cursor, self.end, 0
+        while i < len(content):
+            ref = CHARREF.match(src, cur, end) if src.startswith("&", cur) else None
+            if ref and (decoded := html.unescape(ref.group())) != ref.group():
+                if content.startswith(decoded, i):
+                    self.builder.add_decoded(decoded, cur, ref.end())
+                    i, cur = i + len(decoded), ref.end()
+                    continue
+            run = _common_prefix(content, i, src, cur, end)
+            if run:
+                self.builder.add(content[i : i + run], cur)
+                i, cur = i + run, cur + run
+                continue
+            ch = content[i]
+            if cur >= end:
+                self.builder.add_decoded(content[i:], max(end - 1, 0), end)
+                break
+            if src[cur] == "\\" and cur + 1 < end and src[cur + 1] == ch:
+                cur += 1
+                continue
+            if src[cur] in MARKUP or src[cur].isspace():
+                cur += 1
+                continue
+            prefix = BLOCK_PREFIX.match(src, cur, end)
+            if prefix and prefix.end() > cur:
+                cur = prefix.end()
+                continue
+            self.builder.add_decoded(ch, cur, cur + 1)
+            i, cur = i + 1, cur + 1
+        self.cursor = cur
+
+    def _skip_code_span(self, ticks: str) -> None:
+        """Past a code span: its opening run of backticks and the next run of the same length."""
+        run = regex.compile(r"(?<!`)" + ticks + r"(?!`)")
+        if self.source.startswith(ticks, self.cursor):  # may follow an escaped backtick
+            start = self.cursor + len(ticks)
+        elif opening := run.search(self.source, self.cursor, self.end):
+            start = opening.end()
         else:
-            self.builder.add_aligned(content, self.cursor, self.end, self.source)
-            self.cursor = self.builder.source_cursor
+            return
+        closing = run.search(self.source, start, self.end)
+        self.cursor = closing.end() if closing else start
+
+    def _skip_alt_text(self) -> None:
+        """To the ``]`` that closes an image's alt text (brackets nest, escapes count)."""
+        depth, i = 0, self.cursor
+        while i < self.end:
+            ch = self.source[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "[":
+                depth += 1
+            elif ch == "]":
+                if depth == 0:
+                    self.cursor = i
+                    return
+                depth -= 1
+            i += 1
 
     def _skip(self, literal: str) -> None:
         found = self.source.find(literal, self.cursor, self.end)
@@ -83,6 +158,8 @@ class _InlineWalker:
     def _after_link(self) -> None:
         """Move past a link's target: ``](url "title")``, ``][ref]`` or ``>``."""
         src, cur = self.source, self.cursor
+        while cur < self.end and src[cur] in "*_~":  # emphasis closing inside the link text
+            cur += 1
         if src.startswith("](", cur):
             depth, i = 0, cur + 2
             while i < self.end:
