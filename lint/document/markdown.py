@@ -93,11 +93,11 @@ class _InlineWalker:
         src, cur, end, i = self.source, self.cursor, self.end, 0
         while i < len(content):
             ref = CHARREF.match(src, cur, end) if src.startswith("&", cur) else None
-            if ref and (decoded := html.unescape(ref.group())) != ref.group():
-                if content.startswith(decoded, i):
-                    self.builder.add_decoded(decoded, cur, ref.end())
-                    i, cur = i + len(decoded), ref.end()
-                    continue
+            decoded = html.unescape(ref.group()) if ref else ""
+            if ref and decoded != ref.group() and content.startswith(decoded, i):
+                self.builder.add_decoded(decoded, cur, ref.end())
+                i, cur = i + len(decoded), ref.end()
+                continue
             run = _common_prefix(content, i, src, cur, end)
             if run:
                 self.builder.add(content[i : i + run], cur)
