@@ -65,32 +65,6 @@ class TextBuilder:
                 pos += 1
         self._add_words(text[pos:], src_start + pos, collapse)
 
-    def add_aligned(self, text: str, src_start: int, src_end: int, source: str) -> None:
-        """Add prose that differs from its source (escapes, entities).
-
-        Each character is matched to its next occurrence in the source span;
-        characters with no counterpart (a decoded ``&eacute;``) stand for the
-        source character at the cursor.
-        """
-        if text and source.startswith(text, src_start) and src_start + len(text) <= src_end:
-            self.add(text, src_start)
-            return
-        cursor = src_start
-        for ch in text:
-            found = source.find(ch, cursor, src_end)
-            if found == -1:
-                entity_end = source.find(";", cursor, min(src_end, cursor + 12))
-                end = entity_end + 1 if entity_end != -1 else cursor + 1
-                self._begin()
-                self._emit_synthetic(ch, cursor, end)
-                cursor = end
-            else:
-                self._begin()
-                self.parts.append(ch)
-                self.map.add_verbatim(1, found)
-                cursor = found + 1
-            self._last_src = cursor
-
     def add_decoded(self, text: str, src_start: int, src_end: int) -> None:
         """Add prose that stands for a whole source span (a character reference)."""
         if not text:
@@ -143,11 +117,6 @@ class TextBuilder:
 
     def _ends_with_space(self) -> bool:
         return bool(self.parts) and self.parts[-1][-1:].isspace()
-
-    @property
-    def source_cursor(self) -> int:
-        """Source offset just past the last character added."""
-        return self._last_src
 
     def text(self) -> str:
         self.end_paragraph()
