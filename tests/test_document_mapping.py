@@ -177,3 +177,11 @@ def test_plain_offsets_land_on_their_characters(src):
     for i in range(len(doc.text)):
         line, col = doc.lines.position(doc.source_span(i, 1)[0])
         assert line >= 1 and col >= 1
+
+
+def test_lone_cr_and_unicode_line_separators():
+    doc = document.parse("line one\rThey tow\u2028the line.\r\n", "text")
+    [(_, position)] = spans_of(doc, "They")
+    assert position == (2, 1)  # a lone CR ends a line, as editors count it
+    [(_, position)] = spans_of(doc, "line.")
+    assert position == (2, 14)  # U+2028 does not (nor does it for LSP clients)

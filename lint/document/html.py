@@ -26,6 +26,7 @@ BLOCK = {
     "td", "tfoot", "th", "thead", "title", "tr", "ul",
 }  # fmt: skip
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+NEWLINE = regex.compile(r"\n")
 CHARREF = regex.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
 """What ``html.unescape`` decodes (the same expression as the standard library's)."""
 PUBDATE_META = {
@@ -42,7 +43,7 @@ class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=True)
         self.source = source
-        self.lines = LineIndex(source)
+        self.lines = LineIndex(source, NEWLINE)  # the tokenizer counts only \n
         self.builder = TextBuilder()
         self.skip_depth = 0
         self.metadata: dict[str, str] = {}

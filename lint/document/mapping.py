@@ -11,7 +11,10 @@ markup is a single segment.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass
@@ -74,15 +77,15 @@ class OffsetMap:
 
 
 class LineIndex:
-    """Source offset → 1-based (line, column), columns in code points."""
+    """Source offset → 1-based (line, column), columns in code points.
 
-    def __init__(self, source: str) -> None:
-        self.starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            self.starts.append(i + 1)
-            i = find("\n", i + 1)
+    Lines end at ``\r\n``, ``\n`` or a lone ``\r``, as the Language Server
+    Protocol and editors count them.
+    """
+
+    def __init__(self, source: str, breaks: re.Pattern = LINE_BREAK) -> None:
+        self.source = source
+        self.starts = [0] + [m.end() for m in breaks.finditer(source)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -91,3 +94,9 @@ class LineIndex:
     def line_start(self, line: int) -> int:
         """Source offset where 1-based ``line`` starts."""
         return self.starts[min(max(line, 1), len(self.starts)) - 1]
+
+    def line_text(self, line: int) -> str:
+        """The text of 1-based ``line`` without its line break."""
+        start = self.line_start(line)
+        end = self.starts[line] if line < len(self.starts) else len(self.source)
+        return self.source[start:end].rstrip("\r\n")

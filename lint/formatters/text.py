@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from typing import TextIO
 
+from lint.document.mapping import LineIndex
 from lint.findings import Issue
 from lint.runner import RunResult
 
@@ -23,12 +24,12 @@ def write(
     show_source = color if show_source is None else show_source
     count = 0
     for file in result.files:
-        lines = file.source.splitlines() if (show_source and file.source is not None) else []
+        lines = LineIndex(file.source) if (show_source and file.source is not None) else None
         for issue in file.issues:
             count += 1
             out.write(headline(issue, color) + "\n")
-            if lines and issue.line <= len(lines):
-                out.write(excerpt(issue, lines[issue.line - 1], color))
+            if lines is not None:
+                out.write(excerpt(issue, lines.line_text(issue.line), color))
     out.write(summary(result, count) + "\n")
 
 

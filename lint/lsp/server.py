@@ -23,6 +23,7 @@ from pygls.uris import to_fs_path
 import lint
 from lint.config import CONFIG_NAMES, Config, ConfigError, ConfigFinder
 from lint.document import kind_for_path
+from lint.document.mapping import LineIndex
 from lint.engine import Engine
 from lint.findings import Issue
 from lint.packs import PackError
@@ -74,9 +75,12 @@ class FactlintServer(LanguageServer):
         if issues is None or self.workspace.get_text_document(uri).version != version:
             return  # failed (already reported) or the buffer moved on
         self.issues[uri] = issues
+        lines = LineIndex(source)
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=uri, version=version, diagnostics=[self.diagnostic(i, source) for i in issues]
+                uri=uri,
+                version=version,
+                diagnostics=[self.diagnostic(i, lines) for i in issues],
             )
         )
 
@@ -116,18 +120,17 @@ class FactlintServer(LanguageServer):
             self.window_show_message(types.ShowMessageParams(kind, message))
 
     # -- conversions --------------------------------------------------------
-    def position(self, source: str, line: int, column: int) -> types.Position:
+    def position(self, lines: LineIndex, line: int, column: int) -> types.Position:
         """1-based line and code-point column → LSP position in the client's units."""
-        lines = source.split("\n")
-        text = lines[line - 1] if line - 1 < len(lines) else ""
+        text = lines.line_text(line)
         units = self.workspace.position_codec.client_num_units(text[: column - 1])
         return types.Position(line=line - 1, character=units)
 
-    def diagnostic(self, issue: Issue, source: str) -> types.Diagnostic:
+    def diagnostic(self, issue: Issue, lines: LineIndex) -> types.Diagnostic:
         return types.Diagnostic(
             range=types.Range(
-                start=self.position(source, issue.line, issue.column),
-                end=self.position(source, issue.end_line, issue.end_column),
+                start=self.position(lines, issue.line, issue.column),
+                end=self.position(lines, issue.end_line, issue.end_column),
             ),
             message=issue.message,
             severity=SEVERITY[issue.severity],
