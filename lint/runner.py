@@ -149,6 +149,8 @@ def run(
         except DocumentError as exc:
             result.errors.append(f"{target.display}: {exc}")
             continue
+        if not file.source.strip():
+            result.notes.append(f"{target.display}: empty, nothing to lint")
         if overrides.pubdate:
             file.document.pubdate = overrides.pubdate
         result.files.append(file)

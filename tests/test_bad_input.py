@@ -72,3 +72,5 @@ def test_linted_at_the_right_place(project, name, data, where):
     result, issues = run(project, name, data)
     assert result.exit_code == 1, result.stderr  # good.txt always has one issue
     assert [(i["line"], i["column"]) for i in issues] == where
+    if not data.strip():
+        assert f"factlint: note: {name}: empty, nothing to lint" in result.stderr
