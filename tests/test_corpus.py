@@ -1,0 +1,50 @@
+"""A real published article (read in place from ../shared/corpus, never copied): factlint
+finds the mistakes it is known to contain and raises no other warning."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config, ConfigFinder
+from lint.runner import Overrides, run
+
+ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "kursk-2025.txt"
+
+pytestmark = pytest.mark.skipif(
+    not ARTICLE.exists(), reason=f"the shared corpus is not beside this checkout ({ARTICLE})"
+)
+
+EXPECTED = {
+    ("typography.unpaired-quotes", 67),  # a quotation with no opening mark
+    ("idioms.off-the-cuff", 69),  # "off-cuff"
+    ("boilerplate.source-link", 77),
+    ("boilerplate.related-links", 79),
+    ("boilerplate.image-counter", 81),  # "1 of 229"
+}
+
+
+@pytest.fixture(scope="module")
+def issues(engine):
+    class Fixed(ConfigFinder):
+        def for_path(self, path):
+            return Config(languagetool={"enabled": False})
+
+    result = run([str(ARTICLE)], Fixed(), Overrides(), engine)
+    assert not result.errors
+    return result.issues
+
+
+def test_known_mistakes_are_found(issues):
+    found = {(i.rule, i.line) for i in issues}
+    assert EXPECTED <= found
+
+
+def test_no_other_warnings(issues):
+    unexpected = [
+        f"{i.line}:{i.column} {i.rule} {i.message}"
+        for i in issues
+        if i.severity != "info" and (i.rule, i.line) not in EXPECTED
+    ]
+    assert unexpected == []
