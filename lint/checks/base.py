@@ -23,7 +23,13 @@ if TYPE_CHECKING:
     from lint.packs.model import Rule
 
 REGEX_TIMEOUT = 2.0
-"""Seconds one rule's regular expression may spend on one document."""
+"""Seconds one rule's regular expression may spend on a short document; longer ones get
+a second more per 100,000 characters, so only a pattern that backtracks is stopped."""
+
+
+def regex_timeout(text: str) -> float:
+    return REGEX_TIMEOUT + len(text) / 100_000
+
 
 WORD_BEFORE = r"(?<![\w'’-])"
 WORD_AFTER = r"(?![\w'’-]|[.,]\w)"
@@ -112,7 +118,7 @@ class Check:
     def finditer(self, pattern, text: str, pos: int = 0, endpos: int | None = None):
         """Matches of a pack regex, bounded in time so a bad pattern cannot freeze a run."""
         try:
-            kwargs = {"timeout": REGEX_TIMEOUT}
+            kwargs = {"timeout": regex_timeout(text)}
             if endpos is not None:
                 yield from pattern.finditer(text, pos, endpos, **kwargs)
             else:
@@ -120,17 +126,17 @@ class Check:
         except TimeoutError:
             raise RegexTimeout(
                 f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
-                f"{REGEX_TIMEOUT:g} s and was stopped (it may backtrack catastrophically)"
+                f"{regex_timeout(text):g} s and was stopped (it may backtrack catastrophically)"
             ) from None
 
     def fullmatch(self, pattern, text: str, pos: int, endpos: int):
         """Does ``pattern`` match all of ``text[pos:endpos]``? Bounded in time like finditer."""
         try:
-            return pattern.fullmatch(text, pos, endpos, timeout=REGEX_TIMEOUT)
+            return pattern.fullmatch(text, pos, endpos, timeout=regex_timeout(text))
         except TimeoutError:
             raise RegexTimeout(
                 f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
-                f"{REGEX_TIMEOUT:g} s and was stopped (it may backtrack catastrophically)"
+                f"{regex_timeout(text):g} s and was stopped (it may backtrack catastrophically)"
             ) from None
 
     def finding(
@@ -166,15 +172,48 @@ def phrase_pattern(phrase: str) -> str:
     return r"\s+".join(regex.escape(part) for part in phrase.split())
 
 
-def whole_word(pattern: str) -> str:
-    return WORD_BEFORE + "(?:" + pattern + ")" + WORD_AFTER
+def whole_word(pattern: str, literal: str | None = None) -> str:
+    """``pattern`` matched only as whole words.
+
+    A boundary is only added where the text matched there is a word character:
+    "-ish" or " ," at an edge should match after or before anything. ``literal``
+    is the phrase the pattern was built from; for a regular expression (None)
+    the edge is judged from the pattern itself, and a boundary is kept unless
+    the edge is plainly a literal non-word character.
+    """
+    first, last = word_edges(literal if literal is not None else pattern, literal is None)
+    return (WORD_BEFORE if first else "") + "(?:" + pattern + ")" + (WORD_AFTER if last else "")
+
+
+_REGEX_META = set("\\()[]{}.^$*+?|")
+
+
+def word_edges(text: str, is_regex: bool) -> tuple[bool, bool]:
+    """Does the match start / end with a word character (as far as can be told)?"""
+    text = text.strip() if not is_regex else text
+    if not text:
+        return True, True
+
+    def word_edge(ch: str) -> bool:
+        return ch.isalnum() or ch == "_" or (is_regex and ch in _REGEX_META)
+
+    return word_edge(text[0]), word_edge(text[-1])
 
 
 def match_case(replacement: str, original: str) -> str:
-    """Give ``replacement`` the capitalisation of ``original`` (ALL CAPS, Title, lower)."""
+    """Give ``replacement`` the capitalisation of ``original``: ALL CAPS (a shouted word of
+    three letters or more), Title Case (every word of several capitalised), or a capital
+    first letter; otherwise the replacement as written."""
     letters = [c for c in original if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    words = original.split()
+    if (
+        len(letters) > 2
+        and all(c.isupper() for c in letters)
+        and not any(c.isdigit() for c in original)
+    ):
         return replacement.upper()
+    if len(words) > 1 and all(w[:1].isupper() for w in words if w[:1].isalpha()):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
     if letters and original[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement

@@ -28,7 +28,14 @@ from collections.abc import Iterator
 
 import regex
 
-from lint.checks.base import Check, Context, phrase_pattern, whole_word
+from lint.checks.base import (
+    Check,
+    Context,
+    match_case,
+    phrase_pattern,
+    whole_word,
+    word_edges,
+)
 from lint.findings import Finding
 from lint.packs.options import Option, OptionError
 
@@ -46,7 +53,10 @@ class Existence(Check):
 
     def prepare(self) -> None:
         flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
-        alternatives = [whole_word(phrase_pattern(t)) for t in self.opts["tokens"] if t.strip()]
+        tokens = [t for t in self.opts["tokens"] if t.strip()]
+        words = [t for t in tokens if all(word_edges(t, False))]  # one boundary check for all
+        alternatives = [whole_word("|".join(map(phrase_pattern, words)), words[0])] if words else []
+        alternatives += [whole_word(phrase_pattern(t), t) for t in tokens if t not in words]
         for i, p in enumerate(self.opts["patterns"]):
             self.compile(p, "patterns", i)
             alternatives.append("(?:" + p + ")")
@@ -63,4 +73,8 @@ class Existence(Check):
         for m in self.finditer(self.pattern, text):
             if m.end() == m.start() or self.excepted(text, m.start(), m.end()):
                 continue
-            yield self.finding(m.start(), m.end(), m.group(), [suggestion] if suggestion else [])
+            found = m.group()
+            fixes = [] if suggestion is None else [suggestion]
+            if self.opts["ignorecase"]:  # as in substitution: a case rule's fix is exact
+                fixes = [match_case(f, found) for f in fixes]
+            yield self.finding(m.start(), m.end(), found, fixes)

@@ -28,6 +28,8 @@ from lint.checks.base import Check, Context
 from lint.findings import Finding
 from lint.packs.options import Option
 
+NON_SPACE = regex.compile(r"\S")
+STRAIGHT = regex.compile('"')
 ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
 EMOTICON = regex.compile(r"[:;8][-']?[()\[\]]|[()]:")
 
@@ -50,7 +52,10 @@ class Pairs(Check):
         text = ctx.text
         paragraphs = ctx.doc.paragraphs or [(0, len(text))]
         for i, (start, end) in enumerate(paragraphs):
-            nxt = text[paragraphs[i + 1][0] :].lstrip()[:1] if i + 1 < len(paragraphs) else ""
+            following = (
+                NON_SPACE.search(text, paragraphs[i + 1][0]) if i + 1 < len(paragraphs) else None
+            )
+            nxt = following.group() if following else ""
             for opener, closer in self.quotes:
                 yield from self._balance(text, start, end, opener, closer, continued=nxt == opener)
             if self.opts["straight"]:
@@ -60,8 +65,9 @@ class Pairs(Check):
 
     def _balance(self, text, start, end, opener, closer, continued) -> Iterator[Finding]:
         open_at: int | None = None
-        for pos in range(start, end):
-            ch = text[pos]
+        marks = regex.compile("[" + regex.escape(opener + closer) + "]")
+        for m in marks.finditer(text, start, end):
+            pos, ch = m.start(), m.group()
             if ch == opener:
                 if open_at is not None:
                     yield self._unclosed(open_at, opener, closer)
@@ -74,7 +80,7 @@ class Pairs(Check):
             yield self._unclosed(open_at, opener, closer)
 
     def _straight(self, text, start, end, continued) -> Iterator[Finding]:
-        positions = [m.start() for m in regex.finditer('"', text, pos=start, endpos=end)]
+        positions = [m.start() for m in STRAIGHT.finditer(text, start, end)]
         if len(positions) % 2 and not continued:
             last = positions[-1]
             opening = (
@@ -97,10 +103,11 @@ class Pairs(Check):
             for c in (opener, closer)
             if c in e.group()
         }
-        for pos in range(start, end):
+        marks = regex.compile("[" + regex.escape(opener + closer) + "]")
+        for m in marks.finditer(text, start, end):
+            pos, ch = m.start(), m.group()
             if pos in skip:
                 continue
-            ch = text[pos]
             if ch == opener:
                 stack.append(pos)
             elif ch == closer:

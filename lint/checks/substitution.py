@@ -10,7 +10,9 @@ Options:
   (then no automatic fix is applied). Keys are phrases (spaces match any
   whitespace) unless ``regex`` is true.
 * ``regex`` — keys are regular expressions; values may use ``\\1`` group references.
-* ``ignorecase`` — default ``true``.
+* ``ignorecase`` — default ``true``; the replacement then takes the case of the
+  match. With ``false`` the rule is about case ("Internet" → "internet") and the
+  replacement is used exactly as written.
 * ``exceptions`` — regexes whose matches are never flagged.
 
 Message placeholders: ``{match}`` and ``{suggestion}``.
@@ -51,7 +53,8 @@ class Substitution(Check):
         for wrong, right in swap.items():
             body = wrong if self.opts["regex"] else phrase_pattern(wrong)
             self.compile(body, "swap", wrong, flags, at_key=True)  # a mistake shows as written
-            pattern = self.compile(whole_word(body), "swap", wrong, flags, at_key=True)
+            literal = None if self.opts["regex"] else wrong
+            pattern = self.compile(whole_word(body, literal), "swap", wrong, flags, at_key=True)
             self.pairs.append((pattern, [right] if isinstance(right, str) else list(right)))
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
@@ -64,9 +67,9 @@ class Substitution(Check):
                 if self.excepted(text, m.start(), m.end()):
                     continue
                 found = m.group()
-                replacements = [
-                    match_case(m.expand(r) if self.opts["regex"] else r, found) for r in rights
-                ]
+                replacements = [m.expand(r) if self.opts["regex"] else r for r in rights]
+                if self.opts["ignorecase"]:  # a case-sensitive rule's replacement is exact
+                    replacements = [match_case(r, found) for r in replacements]
                 if found in replacements:
                     continue
                 yield self.finding(m.start(), m.end(), found, replacements)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from lint.checks.base import Check, Context
+from lint.checks.base import Check, Context, match_case
 from lint.findings import Finding
 from lint.packs.options import Option, OptionError
 from lint.packs.yamlpos import mark_of
@@ -115,5 +115,8 @@ class Tokens(Check):
                 continue
             seen.add(key)
             yield self.finding(
-                span.start_char, span.end_char, span.text, [suggestion] if suggestion else []
+                span.start_char,
+                span.end_char,
+                span.text,
+                [match_case(suggestion, span.text)] if suggestion is not None else [],
             )

@@ -13,6 +13,7 @@ from lint.document.mapping import OffsetMap
 
 URL = regex.compile(r"""(?:\bhttps?://|\bwww\.)[^\s<>"'“”‘’()\[\]]+(?<![.,;:!?])""")
 WHITESPACE = regex.compile(r"\s+")
+PUNCTUATION = set(",.;:!?)]")
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -59,7 +60,10 @@ class TextBuilder:
         self._gap = False
         pos = 0
         for url in URL.finditer(text):
-            self._add_words(text[pos : url.start()], src_start + pos, collapse)
+            before = text[pos : url.start()]
+            if text[url.end() : url.end() + 1] in PUNCTUATION:  # "at <url>, or" → "at, or"
+                before = before.rstrip()
+            self._add_words(before, src_start + pos, collapse)
             pos = url.end()
             if self._ends_with_space() and text[pos : pos + 1].isspace():
                 pos += 1

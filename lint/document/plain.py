@@ -1,11 +1,19 @@
-"""Plain text: paragraphs are separated by blank lines; line breaks inside one are spaces."""
+"""Plain text: paragraphs are separated by blank lines; line breaks inside one are spaces.
+
+A line that starts with a list marker ("- ", "• ", "1. ") is an item of its own.
+"""
 
 from __future__ import annotations
+
+import regex
 
 from lint.document.builder import TextBuilder
 from lint.document.directives import find_directives
 from lint.document.mapping import OffsetMap
 from lint.document.model import Document
+
+BULLET = regex.compile(r"(?:[-*•‣▪◦]|\d{1,3}[.)])[ \t]+(?=\S)")
+"""A list item's marker at the start of a line: "- ", "• ", "1. ", "2) "."""
 
 
 def parse_plain(source: str) -> Document:
@@ -19,10 +27,14 @@ def parse_plain(source: str) -> Document:
         body = line.rstrip("\r\n")
         stripped = body.strip()
         lead = len(body) - len(body.lstrip())
+        bullet = BULLET.match(stripped)
         if not stripped:
             builder.end_paragraph()
         elif not _is_directive_line(start + lead, start + lead + len(stripped), directive_spans):
-            if newline_at >= 0:
+            if bullet:  # a list item is a paragraph of its own, without its marker
+                builder.end_paragraph()
+                stripped, lead = stripped[bullet.end() :], lead + bullet.end()
+            elif newline_at >= 0:
                 builder.add_break(newline_at)
             builder.add(stripped, start + lead)
         newline_at = start + len(body) if line.endswith("\n") or line.endswith("\r") else -1

@@ -12,26 +12,28 @@ url                    an existing LanguageTool server; nothing is installed or
                        started (none; env ``FACTLINT_LANGUAGETOOL_URL`` wins)
 language               en-US, en-GB, en-AU, en-CA, ... (en-US)
 enabled_rules          LT rule ids to switch on, e.g. EN_UNPAIRED_QUOTES ([])
-disabled_rules         LT rule ids to switch off (see NEWS_DISABLED_RULES)
+disabled_rules         LT rule ids to switch off, added to NEWS_DISABLED_RULES ([])
 enabled_categories     LT category ids to switch on ([])
 disabled_categories    LT category ids to switch off ([])
 picky                  LT's picky level: more style rules (false)
 accepted_words         words never reported as misspellings ([])
 java                   path to ``java`` (auto: JAVA_HOME, PATH, /usr/lib/jvm)
 max_memory             the server's ``-Xmx`` (512m)
-idle_timeout           seconds without a check before the server stops (1800)
+idle_timeout           seconds without a check before the server stops; 0 never (1800)
 port                   preferred port; another is used if it is taken (any free)
 cache_dir              where jars and server state live (``$FACTLINT_CACHE_DIR``,
                        else ``$XDG_CACHE_HOME/factlint``, else ~/.cache/factlint)
 jar_dir                the jars (``<cache_dir>/languagetool/<version>``)
 state_dir              server state, lock, log (``<cache_dir>/languagetool/server``)
 start_timeout          seconds to wait for a starting server (120)
+request_timeout        seconds to wait for one check request (120)
 workers                concurrent requests per factlint process (4)
+enabled                false skips LanguageTool (read by the engine, not here)
 =====================  ==========================================================
 
 Defaults for news copy: ``EN_UNPAIRED_BRACKETS`` is off because it counts
 straight quotes and misfires on them; factlint's own quotes-and-brackets check
-covers pairing. ``DATE_WEEKDAY`` ("Monday, 3 March 2025" when that was not a
+covers pairing; name it in ``enabled_rules`` to get it back. ``DATE_WEEKDAY`` ("Monday, 3 March 2025" when that was not a
 Monday) stays on and is reported in the ``dates`` category. Switch
 ``EN_UNPAIRED_QUOTES`` on explicitly if you want LanguageTool's opinion too.
 """
@@ -39,6 +41,7 @@ Monday) stays on and is reported in the ``dates`` category. Switch
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -76,7 +79,7 @@ class LanguageToolSettings:
     url: str | None = field(default_factory=_env_url)
     language: str = "en-US"
     enabled_rules: list[str] = field(default_factory=list)
-    disabled_rules: list[str] = field(default_factory=lambda: list(NEWS_DISABLED_RULES))
+    disabled_rules: list[str] = field(default_factory=list)
     enabled_categories: list[str] = field(default_factory=list)
     disabled_categories: list[str] = field(default_factory=list)
     picky: bool = False
@@ -90,6 +93,7 @@ class LanguageToolSettings:
     state_dir: Path | None = None
     version: str = PINNED_VERSION
     start_timeout: float = 120.0
+    request_timeout: float = 120.0
     workers: int = 4
 
     def __post_init__(self) -> None:
@@ -115,6 +119,20 @@ class LanguageToolSettings:
         """True when the user runs the server: factlint installs and starts nothing."""
         return bool(self.url)
 
+    @property
+    def effective_disabled_rules(self) -> list[str]:
+        """NEWS_DISABLED_RULES plus ``disabled_rules``, minus what is explicitly enabled."""
+        wanted = set(self.enabled_rules)
+        merged = dict.fromkeys([*NEWS_DISABLED_RULES, *self.disabled_rules])
+        return [rule for rule in merged if rule not in wanted]
+
+    def key(self) -> tuple:
+        """A hashable identity: one backend per distinct key in a process."""
+        return tuple(
+            tuple(sorted(v)) if isinstance(v, (list, frozenset)) else v
+            for v in (getattr(self, f.name) for f in fields(self))
+        )
+
     def with_(self, **changes: Any) -> LanguageToolSettings:
         """A copy with some fields changed."""
         return replace(self, **changes)
@@ -129,6 +147,8 @@ class LanguageToolSettings:
         kwargs: dict[str, Any] = {}
         for key, value in (data or {}).items():
             name = str(key).replace("-", "_")
+            if name in _ENGINE_KEYS:
+                continue
             if name not in known:
                 raise ValueError(f"languagetool: unknown setting {key!r}")
             kwargs[name] = _coerce(name, value)
@@ -137,9 +157,27 @@ class LanguageToolSettings:
             settings.url = _env_url()
         return settings
 
+    @classmethod
+    def from_config(cls, config: Any) -> LanguageToolSettings:
+        """Settings for a ``lint.config.Config``: its section, language and accepted words.
 
+        The section's own ``language`` wins over the config's top-level one; the
+        config's accepted vocabulary is added to ``accepted_words``.
+        """
+        section = dict(getattr(config, "languagetool", None) or {})
+        settings = cls.from_mapping(section)
+        if "language" not in section and getattr(config, "language", None):
+            settings.language = str(config.language)
+        accepted = getattr(config, "accept", None) or ()
+        settings.accepted_words = settings.accepted_words | frozenset(accepted)
+        return settings
+
+
+_ENGINE_KEYS = {"enabled"}
 _LISTS = {"enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories"}
 _INTS = {"idle_timeout", "port", "workers"}
+_FLOATS = {"start_timeout", "request_timeout"}
+_MEMORY = re.compile(r"\d+[kKmMgG]?")
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -148,7 +186,7 @@ def _coerce(name: str, value: Any) -> Any:
         return [] if name in _LISTS else frozenset() if name == "accepted_words" else None
     if name in _LISTS or name == "accepted_words":
         items = [value] if isinstance(value, str) else value
-        if not isinstance(items, Iterable):
+        if not isinstance(items, Iterable) or isinstance(items, Mapping):
             raise ValueError(f"languagetool: {name} must be a list of strings")
         words = [str(item) for item in items]
         return frozenset(words) if name == "accepted_words" else words
@@ -161,8 +199,15 @@ def _coerce(name: str, value: Any) -> Any:
             return int(value)
         except (TypeError, ValueError):
             raise ValueError(f"languagetool: {name} must be a whole number") from None
-    if name == "start_timeout":
-        return float(value)
+    if name in _FLOATS:
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"languagetool: {name} must be a number of seconds") from None
+    if name == "max_memory":
+        if not _MEMORY.fullmatch(str(value)):
+            raise ValueError(f"languagetool: max_memory must look like 512m or 2g, not {value!r}")
+        return str(value)
     if name in {"cache_dir", "jar_dir", "state_dir"}:
         return Path(str(value)).expanduser()
     return str(value)

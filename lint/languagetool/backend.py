@@ -1,0 +1,351 @@
+"""Texts → LanguageTool requests → factlint Findings, with one restart-and-retry.
+
+The engine calls ``check_many(texts)``. Each text is cut at blank lines into
+paragraph-sized pieces (a few thousand characters), the pieces of all texts go
+to the server through a small thread pool, and the matches come back as
+Findings with offsets into the original text, in order.
+
+language-tool-python is the client: ``remote_server=`` points it at our own
+server (its launcher waits a hard-coded 15 s, LanguageTool's first start can
+take longer), it validates the language against the server and builds the
+request parameters from the rule selection. Two things are done here instead:
+
+- the POST itself, through one ``requests.Session`` per thread, so a dead
+  server (connection refused) is told apart from a slow one (timeout) and the
+  managed server is reached without any HTTP proxy from the environment;
+- offsets: LanguageTool counts UTF-16 code units, Python code points, and
+  language-tool-python's ``Match`` converts offsets but not lengths, through
+  class attributes shared by all threads.
+
+Accepted vocabulary is applied here: a speller's match on an accepted word
+(or a word of an accepted multi-word name, with or without a possessive) is
+dropped. The HTTP API's own user dictionaries need a database server.
+
+If the managed server dies mid-run, the first request that cannot connect
+restarts it (``server.recover``) and is retried once; a second failure raises
+LanguageToolError. Nothing here ever returns "no findings" for a text that
+was not checked.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import language_tool_python
+import requests
+from language_tool_python.exceptions import LanguageToolError as LTPError
+
+from lint.findings import Finding
+from lint.languagetool import categories, server
+from lint.languagetool.errors import LanguageToolError
+from lint.languagetool.settings import LanguageToolSettings
+
+RULE_PREFIX = "languagetool."
+CHUNK_CHARS = 4000
+MAX_REPLACEMENTS = 5
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A paragraph-sized slice of one text: ``text[start:start + len(body)]``."""
+
+    index: int
+    start: int
+    body: str
+
+
+def split(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans covering ``text``, cut only at blank lines, each about ``limit``."""
+    cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    start = 0
+    last = 0
+    for cut in [*cuts, len(text)]:
+        if cut - start > limit and last > start:
+            spans.append((start, last))
+            start = last
+        last = cut
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def utf16_to_index(text: str) -> Callable[[int], int] | None:
+    """Map a UTF-16 offset into ``text`` to a code point index; None when they agree."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return None
+    starts: list[int] = []  # starts[i] = UTF-16 offset of code point i
+    pos = 0
+    for ch in text:
+        starts.append(pos)
+        pos += 2 if ord(ch) >= 0x10000 else 1
+    starts.append(pos)
+
+    def convert(offset16: int) -> int:
+        import bisect
+
+        return min(bisect.bisect_left(starts, offset16), len(text))
+
+    return convert
+
+
+def accepted_tokens(words: frozenset[str] | set[str]) -> frozenset[str]:
+    """Lower-cased accepted words plus every word of accepted multi-word names."""
+    tokens: set[str] = set()
+    for entry in words:
+        entry = entry.strip().lower()
+        if entry:
+            tokens.add(entry)
+            tokens.update(t for t in re.split(r"[\s\-‐–]+", entry) if t)
+    return frozenset(tokens)
+
+
+def is_accepted(covered: str, tokens: frozenset[str]) -> bool:
+    """True when every word of ``covered`` is accepted (possessive 's ignored)."""
+    covered = covered.strip().lower()
+    if not covered or not tokens:
+        return False
+    if covered in tokens or POSSESSIVE.sub("", covered) in tokens:
+        return True
+    parts = [POSSESSIVE.sub("", p) for p in re.split(r"[\s\-‐–]+", covered) if p]
+    return bool(parts) and all(p in tokens for p in parts)
+
+
+class _Client(language_tool_python.LanguageTool):
+    """language-tool-python bound to one server; the POST is ours (see module docstring)."""
+
+    def __init__(self, url: str, settings: LanguageToolSettings, direct: bool) -> None:
+        super().__init__(
+            language=settings.language,
+            remote_server=url,
+            proxies={"http": None, "https": None} if direct else None,  # type: ignore[dict-item]
+        )
+        self.picky = settings.picky
+        self.enabled_rules = set(settings.enabled_rules)
+        self.disabled_rules = set(settings.effective_disabled_rules)
+        self.enabled_categories = set(settings.enabled_categories)
+        self.disabled_categories = set(settings.disabled_categories)
+        self.direct = direct
+        self.timeout = settings.request_timeout
+        self._sessions = threading.local()
+
+    def _session(self) -> requests.Session:
+        session = getattr(self._sessions, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.trust_env = not self.direct
+            self._sessions.session = session
+        return session
+
+    def check_raw(self, text: str) -> list[dict]:
+        """The server's matches for ``text`` as JSON objects (offsets in UTF-16 units)."""
+        response = self._session().post(
+            f"{self.url}check", data=self._create_params(text), timeout=self.timeout
+        )
+        if response.status_code != 200:
+            first = (response.text.strip().splitlines() or [""])[0][:200]
+            raise LanguageToolError(
+                f"LanguageTool at {self.url} answered HTTP {response.status_code}: {first}"
+            )
+        try:
+            return list(response.json()["matches"])
+        except (ValueError, KeyError, TypeError):
+            raise LanguageToolError(
+                f"LanguageTool at {self.url} sent an answer that is not a check result"
+            ) from None
+
+
+class _Unreachable(Exception):
+    """A request could not connect: the server is gone (or not there yet)."""
+
+
+class LanguageToolBackend:
+    """The engine's LanguageTool: ``check_many(texts) -> list[list[Finding]]``.
+
+    With ``settings.url`` it uses that server and installs and starts nothing;
+    otherwise it uses (and if need be installs and starts) the per-user server.
+    """
+
+    def __init__(
+        self, settings: LanguageToolSettings, say: Callable[[str], None] | None = None
+    ) -> None:
+        self.settings = settings
+        self.say = say or server._stderr
+        self._accepted = accepted_tokens(settings.accepted_words)
+        self._lock = threading.Lock()
+        self._state: server.ServerState | None = None
+        self._client: _Client | None = None
+
+    # -- connection ------------------------------------------------------------------
+
+    def _connect(self) -> _Client:
+        with self._lock:
+            if self._client is None:
+                if self.settings.external:
+                    url, direct = self.settings.url or "", False
+                else:
+                    self._state = server.ensure_server(self.settings, self.say)
+                    url, direct = self._state.url, True
+                self._client = self._new_client(url, direct)
+            return self._client
+
+    def _new_client(self, url: str, direct: bool) -> _Client:
+        try:
+            return _Client(url, self.settings, direct)
+        except LTPError as exc:
+            raise _Unreachable(str(exc)) from exc
+        except ValueError as exc:  # the server does not know the language
+            raise LanguageToolError(f"LanguageTool at {url}: {exc}") from None
+
+    def _recover(self, failed: _Client | None) -> _Client:
+        """Replace a client whose server stopped answering; restart a managed server."""
+        with self._lock:
+            if self._client is not None and self._client is not failed:
+                return self._client  # another thread already recovered
+            self._client = None
+            if self.settings.external:
+                self._client = self._new_client(self.settings.url or "", False)
+            else:
+                if self._state is None:
+                    self._state = server.ensure_server(self.settings, self.say)
+                else:
+                    self._state = server.recover(self.settings, self._state, self.say)
+                self._client = self._new_client(self._state.url, True)
+            return self._client
+
+    # -- checking --------------------------------------------------------------------
+
+    def _post(self, client: _Client, text: str) -> list[dict]:
+        try:
+            return client.check_raw(text)
+        except requests.exceptions.ConnectionError as exc:
+            raise _Unreachable(_one_line(exc)) from exc
+        except requests.exceptions.Timeout:
+            raise LanguageToolError(
+                f"LanguageTool at {client.url} did not answer within "
+                f"{self.settings.request_timeout:.0f} s (languagetool.request_timeout)"
+            ) from None
+        except requests.exceptions.RequestException as exc:
+            raise LanguageToolError(f"LanguageTool at {client.url}: {_one_line(exc)}") from None
+
+    def _check_piece(self, piece: Piece) -> list[dict]:
+        client: _Client | None = None
+        try:
+            client = self._connect()
+            return self._post(client, piece.body)
+        except _Unreachable as first:
+            try:
+                return self._post(self._recover(client), piece.body)
+            except _Unreachable as second:
+                where = self.settings.url or "the local LanguageTool server"
+                log = "" if self.settings.external else f" (log: {self.settings.state}/server.log)"
+                raise LanguageToolError(
+                    f"{where} is not answering, also after a retry: {second or first}{log}"
+                ) from None
+
+    def check_many(self, texts: list[str]) -> list[list[Finding]]:
+        """Findings for each text, in order; raises LanguageToolError, never skips a text."""
+        pieces = [
+            Piece(i, start, text[start:end])
+            for i, text in enumerate(texts)
+            for start, end in split(text)
+            if text[start:end].strip()
+        ]
+        results: list[list[Finding]] = [[] for _ in texts]
+        if not pieces:
+            return results
+        if not self.settings.external:
+            server.touch(self.settings)
+        workers = max(1, min(self.settings.workers, len(pieces)))
+        if workers == 1:
+            answers = [self._check_piece(p) for p in pieces]
+        else:
+            with ThreadPoolExecutor(workers, thread_name_prefix="languagetool") as pool:
+                answers = list(pool.map(self._check_piece, pieces))
+        for piece, matches in zip(pieces, answers, strict=True):
+            results[piece.index].extend(self.findings(piece, matches))
+        if not self.settings.external:
+            server.touch(self.settings)
+        return results
+
+    def check(self, text: str) -> list[Finding]:
+        """Findings for one text."""
+        return self.check_many([text])[0]
+
+    def findings(self, piece: Piece, matches: list[dict]) -> list[Finding]:
+        """Matches of one piece → Findings in offsets of the whole text."""
+        convert = utf16_to_index(piece.body)
+        found = []
+        for match in matches:
+            finding = self._finding(piece, match, convert)
+            if finding is not None:
+                found.append(finding)
+        return found
+
+    def _finding(
+        self, piece: Piece, match: dict, convert: Callable[[int], int] | None
+    ) -> Finding | None:
+        rule = match.get("rule") or {}
+        rule_id = str(rule.get("id", "UNKNOWN"))
+        category_id = (rule.get("category") or {}).get("id")
+        issue_type = rule.get("issueType")
+        start16, length16 = int(match["offset"]), int(match["length"])
+        if convert is None:
+            start, end = start16, start16 + length16
+        else:
+            start, end = convert(start16), convert(start16 + length16)
+        covered = piece.body[start:end]
+        if categories.is_misspelling(rule_id, category_id, issue_type) and is_accepted(
+            covered, self._accepted
+        ):
+            return None
+        replacements = tuple(
+            str(r["value"]) for r in (match.get("replacements") or [])[:MAX_REPLACEMENTS]
+        )
+        category = categories.category_for(rule_id, category_id, issue_type)
+        urls = rule.get("urls") or []
+        return Finding(
+            offset=piece.start + start,
+            length=end - start,
+            message=" ".join(str(match.get("message", "")).split()),
+            replacements=replacements,
+            rule=RULE_PREFIX + rule_id,
+            category=category,
+            severity=categories.severity_for(category),
+            link=urls[0].get("value") if urls and isinstance(urls[0], dict) else None,
+            fixable=categories.is_safe_fix(rule_id, replacements),
+        )
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    reason = re.search(r"\[Errno -?\d+\] [^')\]]+", text)
+    return reason.group(0) if reason else text[:200]
+
+
+_backends: dict[tuple, LanguageToolBackend] = {}
+_backends_lock = threading.Lock()
+
+
+def backend_factory(config: object) -> LanguageToolBackend:
+    """The engine's factory: one backend per distinct settings in this process.
+
+    Raises LanguageToolError (the CLI prints it and exits 2) for a bad
+    ``languagetool:`` section.
+    """
+    try:
+        settings = LanguageToolSettings.from_config(config)
+    except ValueError as exc:
+        where = getattr(config, "path", None)
+        raise LanguageToolError(f"{where}: {exc}" if where else str(exc)) from None
+    key = settings.key()
+    with _backends_lock:
+        if key not in _backends:
+            _backends[key] = LanguageToolBackend(settings)
+        return _backends[key]
