@@ -22,6 +22,9 @@ from lint.engine import Engine
 from lint.findings import SEVERITIES
 from lint.formatters import FORMATS
 from lint.formatters import text as text_format
+from lint.languagetool.cli import languagetool as languagetool_group
+from lint.languagetool.cli import server as server_group
+from lint.languagetool.errors import LanguageToolError
 from lint.nlp import ModelError
 from lint.packs import PackError
 from lint.runner import Overrides, RunResult, run
@@ -157,12 +160,8 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         try:
             return run(paths, finder, overrides, engine, stdin_kind=stdin_kind,
                        stdin_name=stdin_filename)  # fmt: skip
-        except (ConfigError, PackError, ModelError) as exc:
+        except (ConfigError, PackError, ModelError, LanguageToolError) as exc:
             raise Failure(str(exc)) from None
-        except Exception as exc:
-            if type(exc).__name__ == "LanguageToolError":
-                raise Failure(str(exc)) from None
-            raise
 
     result = lint_once()
     out = sys.stdout
@@ -301,17 +300,8 @@ def lsp() -> None:
     serve()
 
 
-def _mount_optional() -> None:
-    """Command groups that live beside their component (LanguageTool, the language server)."""
-    try:
-        from lint.languagetool.cli import languagetool, server
-    except ImportError:
-        return
-    main.add_command(languagetool)
-    main.add_command(server)
-
-
-_mount_optional()
+main.add_command(languagetool_group)
+main.add_command(server_group)
 
 if __name__ == "__main__":
     main()

@@ -26,6 +26,7 @@ from lint.document import kind_for_path
 from lint.document.mapping import LineIndex
 from lint.engine import Engine
 from lint.findings import Issue
+from lint.languagetool.errors import LanguageToolError
 from lint.packs import PackError
 from lint.runner import lint_source
 
@@ -107,9 +108,7 @@ class FactlintServer(LanguageServer):
         """Lint; if LanguageTool fails, say so and show factlint's own findings anyway."""
         try:
             return lint_source(str(path), source, kind, config, self.engine)
-        except Exception as exc:
-            if type(exc).__name__ != "LanguageToolError":
-                raise
+        except LanguageToolError as exc:
             self.warn_once(f"LanguageTool is unavailable, grammar not checked: {exc}")
             config = config.replace(languagetool={**config.languagetool, "enabled": False})
             return lint_source(str(path), source, kind, config, self.engine)
