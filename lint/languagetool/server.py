@@ -10,7 +10,8 @@ takes the lock and starts it, the others wait on the lock and then find it.
 The state file is written only once the server answers, so a state file names
 a server that was ready; one whose pid is gone (a reboot, a kill) is stale and
 replaced. A process that is not a LanguageTool server (the pid was reused) is
-never signalled.
+never signalled. A server whose state file vanished (its directory was
+deleted) is stopped by its watchdog: nothing could find it any more.
 
 Idle stop: every check touches ``<state_dir>/last-used``; a small watchdog
 process (``lint.languagetool.watchdog``), started beside the server, stops it
@@ -40,7 +41,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from lint.languagetool.errors import LanguageToolError
-from lint.languagetool.install import install, is_installed
+from lint.languagetool.install import INSTALL_LOCK_TIMEOUT, install, is_installed
 from lint.languagetool.java import find_java, java_version
 from lint.languagetool.settings import LanguageToolSettings
 
@@ -222,7 +223,11 @@ def idle_seconds(state_dir: Path) -> float:
 def locked(settings: LanguageToolSettings, timeout: float | None = None) -> Iterator[None]:
     """Hold the per-user server lock; waiting covers another process's server start."""
     settings.state.mkdir(parents=True, exist_ok=True)
-    wait = settings.start_timeout + 30 if timeout is None else timeout
+    if timeout is None:  # the holder may be installing (first use) before it starts
+        installing = 0 if is_installed(settings.jars) else INSTALL_LOCK_TIMEOUT
+        wait = settings.start_timeout + 30 + installing
+    else:
+        wait = timeout
     lock = FileLock(str(settings.state / LOCK_FILE))
     try:
         lock.acquire(timeout=wait)
@@ -330,7 +335,7 @@ def _wait_ready(proc: subprocess.Popen, url: str, deadline: float, log: Path) ->
                 f"the LanguageTool server exited while starting (code {proc.returncode}): "
                 f"{reason} (log: {log})"
             )
-        if answers(url, timeout=2):
+        if answers(url, timeout=2) and proc.poll() is None:  # ours answered, not a squatter
             return
         time.sleep(0.2)
     terminate(proc.pid)
@@ -385,8 +390,10 @@ def start_locked(
         idle_timeout=settings.idle_timeout, startup_seconds=round(took, 2),
     )  # fmt: skip
     touch(settings)
+    write_state(state_dir, state)  # before the watchdog, which stops servers with no state
     state.watchdog_pid = _spawn_watchdog(settings, state)
-    write_state(state_dir, state)
+    if state.watchdog_pid:
+        write_state(state_dir, state)
     say(f"LanguageTool server ready on {url} (pid {proc.pid}) in {took:.1f} s")
     return state
 
@@ -455,7 +462,8 @@ def recover(settings: LanguageToolSettings, failed: ServerState, say: Say = _std
             assert state is not None
             if state.pid != failed.pid or answers(state.url, timeout=10):
                 return state
-        say(f"the LanguageTool server (pid {failed.pid}) stopped answering; restarting it")
+        if state is not None:  # None: stopped meanwhile (idle, or by the user)
+            say(f"the LanguageTool server (pid {failed.pid}) stopped answering; restarting it")
         _retire(state, settings, say=lambda _line: None)
         return start_locked(settings, say)
 

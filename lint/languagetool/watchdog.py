@@ -5,7 +5,9 @@ Started detached beside the server by ``server.start_locked``:
 It sleeps until the last use (``STATE_DIR/last-used``) is ``IDLE_SECONDS`` old,
 then, under the server lock and after looking again, stops the server and
 removes its state. It exits as soon as the server it watches is gone or the
-state file names another server, so it never outlives its server.
+state file names another server, so it never outlives its server; if the
+state file vanishes while the server runs (its directory was deleted), it
+stops the server, which nothing could find any more.
 """
 
 from __future__ import annotations
@@ -23,8 +25,14 @@ def watch(state_dir: Path, pid: int, idle_timeout: float) -> str:
     """Run until the server is gone or idle; return why it stopped watching."""
     settings = LanguageToolSettings(state_dir=state_dir, url=None)
     poll = max(0.5, min(30.0, idle_timeout / 5))
+    watched = server.read_state(state_dir)
+    if watched is None or watched.pid != pid:
+        return "no state names the server to watch"
     while True:
         state = server.read_state(state_dir)
+        if state is None and server.is_our_server(watched):
+            server.terminate(pid)  # its state vanished: nobody can find or stop it
+            return f"stopped the server (pid {pid}): its state file is gone"
         if state is None or state.pid != pid:
             return "the server was replaced or stopped"
         if not server.pid_alive(pid):

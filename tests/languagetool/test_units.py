@@ -1,0 +1,185 @@
+"""Pieces that need no Java: settings, categories, splitting, offsets, vocabulary, HTTP errors."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from lint.config import Config
+from lint.languagetool import LanguageToolError, LanguageToolSettings, categories
+from lint.languagetool.backend import (
+    LanguageToolBackend,
+    accepted_tokens,
+    backend_factory,
+    is_accepted,
+    split,
+    utf16_to_index,
+)
+
+from .support import lt_match
+
+# -- settings ----------------------------------------------------------------------------
+
+
+def test_settings_from_mapping_accepts_kebab_case_and_ignores_enabled():
+    s = LanguageToolSettings.from_mapping(
+        {"max-memory": "1g", "idle_timeout": "60", "enabled": True, "picky": True}
+    )
+    assert (s.max_memory, s.idle_timeout, s.picky) == ("1g", 60, True)
+
+
+@pytest.mark.parametrize(
+    "section, message",
+    [
+        ({"max_memroy": "1g"}, "unknown setting 'max_memroy'"),
+        ({"max_memory": "lots"}, "max_memory must look like"),
+        ({"picky": "yes"}, "picky must be true or false"),
+        ({"workers": "many"}, "workers must be a whole number"),
+    ],
+)
+def test_settings_mistakes_are_named(section, message):
+    with pytest.raises(ValueError, match=message):
+        LanguageToolSettings.from_mapping(section)
+
+
+def test_env_url_wins(monkeypatch):
+    monkeypatch.setenv("FACTLINT_LANGUAGETOOL_URL", "http://lt.example:8081")
+    s = LanguageToolSettings.from_mapping({"url": "http://other:1"})
+    assert s.url == "http://lt.example:8081" and s.external
+
+
+def test_cache_dir_order(monkeypatch, tmp_path):
+    monkeypatch.delenv("FACTLINT_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert LanguageToolSettings().cache_dir == tmp_path / "xdg" / "factlint"
+    monkeypatch.setenv("FACTLINT_CACHE_DIR", str(tmp_path / "mine"))
+    s = LanguageToolSettings()
+    assert s.cache_dir == tmp_path / "mine"
+    assert s.jars == tmp_path / "mine" / "languagetool" / s.version
+    assert s.state == tmp_path / "mine" / "languagetool" / "server"
+
+
+def test_from_config_merges_language_and_vocabulary():
+    config = Config(language="en-GB", accept=["Zelenskyy"],
+                    languagetool={"accepted_words": ["Budanov"]})  # fmt: skip
+    s = LanguageToolSettings.from_config(config)
+    assert s.language == "en-GB"
+    assert s.accepted_words == {"Zelenskyy", "Budanov"}
+    section_wins = Config(language="en-GB", languagetool={"language": "en-AU"})
+    assert LanguageToolSettings.from_config(section_wins).language == "en-AU"
+
+
+def test_unpaired_brackets_off_by_default_unless_enabled():
+    assert "EN_UNPAIRED_BRACKETS" in LanguageToolSettings().effective_disabled_rules
+    s = LanguageToolSettings(enabled_rules=["EN_UNPAIRED_BRACKETS"], disabled_rules=["X"])
+    assert s.effective_disabled_rules == ["X"]
+
+
+def test_factory_caches_one_backend_per_settings_and_reports_bad_sections():
+    a = backend_factory(Config(languagetool={"url": "http://127.0.0.1:9"}))
+    b = backend_factory(Config(languagetool={"url": "http://127.0.0.1:9"}))
+    c = backend_factory(Config(languagetool={"url": "http://127.0.0.1:9", "picky": True}))
+    assert a is b and a is not c
+    with pytest.raises(LanguageToolError, match="unknown setting 'colour'"):
+        backend_factory(Config(path=Path("x.yaml"), languagetool={"colour": 1}))
+
+
+# -- categories ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "rule, category, issue, expected",
+    [
+        ("MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "spelling"),
+        ("HE_VERB_AGR", "GRAMMAR", "grammar", "grammar"),
+        ("COMMA_PARENTHESIS_WHITESPACE", "TYPOGRAPHY", "typographical", "typography"),
+        ("EN_DATE_WEEKDAY", "SEMANTICS", "inconsistency", "dates"),
+        ("DATE_WEEKDAY", "SEMANTICS", "inconsistency", "dates"),
+        ("TOO_LONG_SENTENCE", "STYLE", "style", "style"),
+        ("SOMETHING_NEW", "NEW_CATEGORY", "whitespace", "typography"),
+        ("SOMETHING_ELSE", None, None, "grammar"),
+    ],
+)
+def test_categories(rule, category, issue, expected):
+    assert categories.category_for(rule, category, issue) == expected
+
+
+def test_only_whitelisted_rules_with_one_replacement_are_fixable():
+    assert categories.is_safe_fix("CONSECUTIVE_SPACES", (" ",))
+    assert not categories.is_safe_fix("DOUBLE_PUNCTUATION", (".", "…"))
+    assert not categories.is_safe_fix("MORFOLOGIK_RULE_EN_US", ("receive",))
+
+
+# -- splitting, offsets, vocabulary ----------------------------------------------------------
+
+
+def test_split_cuts_at_blank_lines_and_covers_the_text():
+    paragraphs = ["word " * 300 + "end.", "more " * 300, "last line\nsame paragraph"]
+    text = "\n\n".join(paragraphs)
+    spans = split(text, limit=2000)
+    assert len(spans) == 2
+    assert "".join(text[s:e] for s, e in spans) == text
+    assert all(text[s - 2 : s] == "\n\n" for s, _ in spans[1:])
+    assert split("one huge paragraph " * 500, limit=100) == [(0, len("one huge paragraph " * 500))]
+
+
+def test_utf16_offsets_become_code_points():
+    text = "😀 a 😀😀 teh"
+    convert = utf16_to_index(text)
+    assert convert is not None
+    at16 = len(text[: text.index("teh")].encode("utf-16-le")) // 2
+    assert convert(at16) == text.index("teh")
+    assert utf16_to_index("plain ascii, café") is None
+
+
+def test_accepted_words_cover_names_and_possessives():
+    tokens = accepted_tokens({"Volodymyr Zelenskyy", "Kyiv"})
+    assert is_accepted("Zelenskyy", tokens)
+    assert is_accepted("zelenskyy’s", tokens)
+    assert is_accepted("Volodymyr Zelenskyy", tokens)
+    assert not is_accepted("Zelensky", tokens)
+
+
+# -- the backend against a fake server ------------------------------------------------------
+
+
+def test_findings_from_pieces_land_in_the_whole_text(fake_lt):
+    def respond(text):
+        matches = [lt_match(text, w) for w in ("teh", "Budanov") if w in text]
+        return 200, {"matches": matches}
+
+    fake = fake_lt(respond)
+    first = "word " * 900 + "😀 end.\n\n"
+    texts = [first + "Then teh end, said Budanov.", "", "Fine.", "teh again"]
+    backend = LanguageToolBackend(
+        LanguageToolSettings(url=fake.url, accepted_words={"Budanov"}, workers=3)
+    )
+    results = backend.check_many(texts)
+    assert len(fake.texts) == 4  # the long text in two pieces; the empty text not sent
+    [f] = results[0]
+    assert texts[0][f.offset : f.offset + f.length] == "teh"
+    assert (f.rule, f.category, f.severity) == ("languagetool.MORFOLOGIK_RULE_EN_US",
+                                                 "spelling", "warning")  # fmt: skip
+    assert results[1] == [] and results[2] == []
+    assert [texts[3][f.offset : f.offset + f.length] for f in results[3]] == ["teh"]
+
+
+def test_server_error_is_one_clear_line(fake_lt):
+    fake = fake_lt(lambda text: (500, "Error: something broke inside\nat org.languagetool..."))
+    backend = LanguageToolBackend(LanguageToolSettings(url=fake.url))
+    with pytest.raises(LanguageToolError) as err:
+        backend.check_many(["Some text."])
+    assert "HTTP 500: Error: something broke inside" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_unreachable_external_server_raises_after_a_retry():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    backend = LanguageToolBackend(LanguageToolSettings(url=f"http://127.0.0.1:{port}"))
+    with pytest.raises(LanguageToolError, match="is not answering, also after a retry"):
+        backend.check_many(["Some text."])
+    assert backend.check_many(["", "  "]) == [[], []]  # nothing to check needs no server
