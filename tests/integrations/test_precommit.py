@@ -31,6 +31,7 @@ def env(tmp_path_factory) -> dict:
     env = dict(os.environ)
     env.update(
         PRE_COMMIT_HOME=str(home),
+        PRE_COMMIT_COLOR="never",  # else hooks run on a terminal and print colour codes
         GIT_AUTHOR_NAME="Desk", GIT_AUTHOR_EMAIL="desk@example.org",
         GIT_COMMITTER_NAME="Desk", GIT_COMMITTER_EMAIL="desk@example.org",
     )  # fmt: skip
@@ -78,4 +79,21 @@ def test_commit_refused_then_accepted(drafts, env):
     git(drafts, "add", "bad.md")
     accepted = run(["git", "commit", "-m", "clean draft"], drafts, env)
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
-    assert "factlint (rule packs only)" in accepted.stdout and "Passed" in accepted.stdout
+    hook_output = accepted.stdout + accepted.stderr  # git shows hook output on stderr
+    assert "factlint (rule packs only)" in hook_output and "Passed" in hook_output
+
+
+@pytest.mark.languagetool
+def test_full_hook_uses_the_warm_languagetool_server(drafts, env):
+    """The `factlint` hook checks grammar through the per-user server already running."""
+    from lint import languagetool
+
+    before = languagetool.start()  # warm, as after an earlier run
+    (drafts / "weekday.md").write_text("# Draft\n\nThe talks ended on Monday, April 27, 2025.\n")
+    git(drafts, "add", ".")
+    proc = run([str(PRE_COMMIT), "try-repo", str(ROOT), "factlint", "--files", "weekday.md"],
+               drafts, env)  # fmt: skip
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "weekday.md:3:38: warning languagetool.EN_DATE_WEEKDAY" in proc.stdout
+    assert "starting" not in proc.stdout + proc.stderr  # no second server was started
+    assert languagetool.status()["pid"] == before.pid
