@@ -118,26 +118,24 @@ class Check:
     def finditer(self, pattern, text: str, pos: int = 0, endpos: int | None = None):
         """Matches of a pack regex, bounded in time so a bad pattern cannot freeze a run."""
         try:
-            kwargs = {"timeout": regex_timeout(text)}
-            if endpos is not None:
-                yield from pattern.finditer(text, pos, endpos, **kwargs)
-            else:
-                yield from pattern.finditer(text, pos, **kwargs)
+            yield from pattern.finditer(
+                text, pos, len(text) if endpos is None else endpos, timeout=regex_timeout(text)
+            )
         except TimeoutError:
-            raise RegexTimeout(
-                f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
-                f"{regex_timeout(text):g} s and was stopped (it may backtrack catastrophically)"
-            ) from None
+            raise self._timed_out(pattern, text) from None
 
     def fullmatch(self, pattern, text: str, pos: int, endpos: int):
         """Does ``pattern`` match all of ``text[pos:endpos]``? Bounded in time like finditer."""
         try:
             return pattern.fullmatch(text, pos, endpos, timeout=regex_timeout(text))
         except TimeoutError:
-            raise RegexTimeout(
-                f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
-                f"{regex_timeout(text):g} s and was stopped (it may backtrack catastrophically)"
-            ) from None
+            raise self._timed_out(pattern, text) from None
+
+    def _timed_out(self, pattern, text: str) -> RegexTimeout:
+        return RegexTimeout(
+            f"rule {self.rule.id}: regular expression {pattern.pattern!r} took more than "
+            f"{regex_timeout(text):g} s and was stopped (it may backtrack catastrophically)"
+        )
 
     def finding(
         self,
