@@ -6,8 +6,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from lint.engine import Engine
+
+settings.register_profile(
+    "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("default", max_examples=100, deadline=None)
+settings.load_profile("default")
 
 TINY_PACK = """\
 name: house

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from lint import document
 
@@ -107,76 +105,6 @@ def test_hash_directive_in_plain_text():
     doc = document.parse("# factlint-disable style\nText.\n", "text")
     assert [(d.action, d.rules) for d in doc.directives] == [("disable", ("style",))]
     assert doc.text.strip() == "Text."
-
-
-words = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), min_size=1, max_size=8
-)
-markdown_piece = st.one_of(
-    words,
-    words.map(lambda w: f"*{w}*"),
-    words.map(lambda w: f"**{w}**"),
-    words.map(lambda w: f"`{w}`"),
-    words.map(lambda w: f"[{w}](http://x.y/{len(w)})"),
-    st.sampled_from(
-        ["\n", "\n\n", "\r\n", " ", "# ", "- ", "> ", "&amp;", "\\*", "<br>", "<!-- c -->"]
-    ),
-)
-
-
-def _check_every_verbatim_char(doc):
-    """Each plain character that is not whitespace maps to the same source character."""
-    for i, ch in enumerate(doc.text):
-        if ch.isspace():
-            continue
-        s, e = doc.source_span(i, 1)
-        assert 0 <= s <= e <= len(doc.source)
-        piece = doc.source[s:e]
-        # verbatim characters map to themselves; decoded entities/escapes map to their markup
-        assert ch in piece or piece.startswith(("&", "\\")), (i, ch, piece, doc.source)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(markdown_piece, max_size=30).map("".join))
-def test_markdown_offsets_land_on_their_characters(src):
-    _check_every_verbatim_char(document.parse(src, "markdown"))
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.one_of(
-            words,
-            st.sampled_from(
-                [
-                    "<p>",
-                    "</p>",
-                    "<b>",
-                    "</b>",
-                    "<br>",
-                    "&amp;",
-                    "&eacute;",
-                    "\n",
-                    "<div>",
-                    "<script>x</script>",
-                ]
-            ),
-        ),
-        max_size=30,
-    ).map("".join)
-)
-def test_html_offsets_land_on_their_characters(src):
-    _check_every_verbatim_char(document.parse(src, "html"))
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=200))
-def test_plain_offsets_land_on_their_characters(src):
-    doc = document.parse(src, "text")
-    _check_every_verbatim_char(doc)
-    for i in range(len(doc.text)):
-        line, col = doc.lines.position(doc.source_span(i, 1)[0])
-        assert line >= 1 and col >= 1
 
 
 def test_lone_cr_and_unicode_line_separators():
