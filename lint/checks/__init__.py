@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from lint.checks.base import Check, Context, RegexTimeout
 from lint.checks.boilerplate import Boilerplate
+from lint.checks.date_arithmetic import Age, Anniversary, Duration
+from lint.checks.dates import DateRange, ImpossibleDate, WeekdayDate
 from lint.checks.existence import Existence
+from lint.checks.facts import Facts
 from lint.checks.pairs import Pairs
+from lint.checks.relative_dates import PastFuture, RelativeConflict
 from lint.checks.repetition import Repetition
 from lint.checks.substitution import Substitution
 from lint.checks.tokens import Tokens
@@ -23,6 +27,15 @@ KINDS: dict[str, type[Check]] = {
         Boilerplate,
         Typos,
         Vocabulary,
+        WeekdayDate,
+        ImpossibleDate,
+        DateRange,
+        RelativeConflict,
+        PastFuture,
+        Anniversary,
+        Age,
+        Duration,
+        Facts,
     )
 }
 
