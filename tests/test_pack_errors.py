@@ -111,6 +111,13 @@ PACK_MISTAKES = [
         "p.yaml:6:14: p.r: `message` must be a string",
     ),
     (
+        "impossible yaml date",
+        rule(
+            "    kind: existence\n    tokens: [x]\n    examples:\n      bad: [{text: x, pubdate: 2024-13-40}]\n"
+        ),
+        "p.yaml:7:32: not a date: '2024-13-40' (month must be in 1..12)",
+    ),
+    (
         "fix not a bool",
         rule("    kind: existence\n    tokens: [x]\n    fix: maybe\n"),
         "p.yaml:6:10: p.r: `fix` must be true or false",

@@ -78,6 +78,17 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> PosList:
     return result
 
 
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode):
+    """A date as YAML reads it, or a positioned error for one the calendar lacks (2024-13-40)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"not a date: {node.value!r} ({exc})", node.start_mark
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
