@@ -3,9 +3,9 @@
 Real news text is full of dates that are right, so every finding on it is an alarm
 a person must look at; the figure is alarms per 1,000 words, with each alarm
 printed for review. The texts come from a package (``bench/corpus.py``,
-``news_texts(limit)``); they carry no publication date, so the checks that need
-one (relative-conflict, past-event-in-future, age, duration and yearless
-weekdays) stand down and the rest are measured — the report says so. Without the
+``news_articles(limit)``) with the date each was published, which anchors the
+relative checks; an article without one is measured by the other checks and
+the report says so. Without the
 corpus module it falls back to the shared real article (read in place, with its
 publication date) and says that too.
 """
@@ -27,14 +27,13 @@ ARTICLE = ROOT.parent / "shared" / "corpus" / "kursk-2025.txt"
 
 def texts(limit: int) -> tuple[str, list[tuple[str, dt.date | None]]]:
     try:
-        from bench.corpus import corpus_info, news_texts
+        from bench.corpus import corpus_info, news_articles
     except ImportError as exc:
         if not ARTICLE.exists():
             sys.exit(f"no news corpus ({exc}) and no shared article at {ARTICLE}")
         text = ARTICLE.read_text("utf-8")
         return f"shared article kursk-2025.txt only ({exc})", [(text, dt.date(2025, 4, 28))]
-    info = corpus_info() if callable(corpus_info) else str(corpus_info)
-    return info, [(t, None) for t in news_texts(limit)]
+    return corpus_info(), [(a.text, a.published) for a in news_articles(limit)]
 
 
 def measure(items: list[tuple[str, dt.date | None]], packs: list[str]) -> dict:

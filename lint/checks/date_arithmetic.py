@@ -228,6 +228,8 @@ START = regex.compile(
     r"beginning|dating\s+back\s+to|invaded|invasion)\b(?:\W+\w+){0,3}?\W+$"
 )
 END = regex.compile(r"(?i)\b(?:ended|ending|lasted|until|till|finished|concluded|ago)\b")
+MAX_GAP = 80
+"""Characters between a duration and the start it is measured from."""
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
 
 
@@ -246,13 +248,18 @@ class Duration(Check):
             s0, s1 = sentence_of(ctx, m.start())
             if END.search(text, s0, s1):
                 continue
+            # the start is close by: "the three-year war that began in 2022", "Since 2015, the
+            # 18-month blockade"
             starts = [t for t in _sentence_timexes(ctx, s0, s1)
                       if t.first is not None and t.last is not None and t.kind != "ago"
+                      and (0 <= t.start - m.end() <= MAX_GAP or 0 <= m.start() - t.end <= MAX_GAP)
                       and START.search(text, max(s0, t.start - 40), t.start)]  # fmt: skip
             if len(starts) != 1 or not need_pubdate(ctx):
                 continue
             start, ref = starts[0], ctx.pubdate
             assert start.first is not None and start.last is not None and ref is not None
+            if start.first > ref:  # "a 30-year lease starting in 2018": a plan, not a count
+                continue
             low = (ref - start.last).days / _UNIT_DAYS[unit]
             high = (ref - start.first).days / _UNIT_DAYS[unit]
             if _fits(count, low, high, (m.group("q") or "").strip().lower()):

@@ -170,6 +170,10 @@ class PastFuture(Check):
             assert t.first is not None
             if t.first <= pubdate or ctx.nlp is None:
                 continue
+            if t.year is None and t.kind in ("date", "month"):  # "seen on 11 April": last April
+                continue
+            if ctx.text[max(0, t.start - 4) : t.start].lower() == "the ":  # "died the next year"
+                continue
             verb = _past_verb(ctx.nlp, t)
             if verb is not None:
                 yield self.finding(

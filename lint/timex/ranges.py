@@ -53,7 +53,10 @@ class Range:
             start = _first(base - 1, ma, da)
             if start is None:
                 return False
-        return wrapped is None or wrapped - start > MAX_WRAP
+        # with one year written ("between July 2016 and January") the other side is read
+        # in the neighbouring year whatever the length; with none, only a short range wraps
+        limit = dt.timedelta(days=366) if (ya is None) != (yb is None) else MAX_WRAP
+        return wrapped is None or wrapped - start > limit
 
 
 def _first(year: int, month: int, day: int | None) -> dt.date | None:
