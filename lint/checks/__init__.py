@@ -8,6 +8,8 @@ from lint.checks.date_arithmetic import Age, Anniversary, Duration
 from lint.checks.dates import DateRange, ImpossibleDate, WeekdayDate
 from lint.checks.existence import Existence
 from lint.checks.facts import Facts
+from lint.checks.name_consistency import NameConsistency
+from lint.checks.names import Names
 from lint.checks.pairs import Pairs
 from lint.checks.relative_dates import PastFuture, RelativeConflict
 from lint.checks.repetition import Repetition
@@ -36,6 +38,8 @@ KINDS: dict[str, type[Check]] = {
         Age,
         Duration,
         Facts,
+        Names,
+        NameConsistency,
     )
 }
 

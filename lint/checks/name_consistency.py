@@ -1,0 +1,90 @@
+"""name-consistency: one person written two ways in one draft.
+
+"Gerasimov" in the second paragraph and "Gerasimow" in the ninth, "Kim Jong Un"
+and later "Kim Jong-un", "Zelensky" beside "Zelenskyy": whichever is right, a
+reader sees two spellings and the desk must choose one. This kind groups the
+draft's mentions of people (names the pack knows as people, names after a
+title, and names spaCy takes for a person more often than for anything else;
+never a country or body the pack knows, nor a word made from one, "Israeli"),
+whole names and surnames alone, and reports every occurrence of a minority
+form, naming the form the rest of the draft uses, how often, and the
+paragraph where it first appears.
+
+Two forms are one name when they differ only by case, hyphens, spaces or
+diacritics, when the pack lists both for one entity and they look alike
+("Sergei Lavrov", "Sergey Lavrov"; not "Leo XIV", "Robert Prevost"), or when
+one word of six letters or more differs by one slip (two in words of nine or
+more). A capital that only begins a sentence ("Al-Shabab") is no difference.
+The reference form is a known accepted form when there is one ("Netanyahu"
+over an earlier "Netayahu"), else the form used most, else the first.
+Different people are kept apart: names the pack knows as different entities
+("Kim Jong Un", "Kim Jong Il"), surnames that follow different first names in
+the draft ("Ivan Petrov", "Anna Petrova"), a family's plural ("the Obamas") and
+shouted headline capitals are never merged. See ``lint/names/consistency.py``.
+
+Options:
+
+* ``data`` — entity data files, relative to the pack (optional: the check works
+  without any, and uses the pack's ``entities:`` too when it has them).
+
+The message may use ``{match}``, ``{other}`` (the reference form), ``{times}``
+("3 times", "once"), ``{paragraph}`` (1-based number of the paragraph where
+the reference form first appears) and ``{where}`` ("first in paragraph 2", or
+"in paragraph 2" for a form used once).
+
+Bad::
+
+    Gen. Valery Gerasimov spoke first. Gerasimov said the area was cleared.
+    Gerasimow praised the troops.
+
+flags "Gerasimow" (written "Gerasimov" twice elsewhere, first in paragraph 1);
+leaves the same text with "Gerasimov" throughout alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from lint.checks.base import Check, Context
+from lint.findings import Finding
+from lint.names.consistency import odd_forms
+from lint.names.mentions import names, paragraph_of
+from lint.names.sources import accepted_words, index_for
+from lint.packs.options import Option
+
+
+class NameConsistency(Check):
+    kind = "name-consistency"
+    category = "names"
+    needs = frozenset({"entities"})
+    message = (
+        "'{match}' is written '{other}' elsewhere in this draft "
+        "({times}, {where}); use one spelling."
+    )
+    options = {
+        "data": Option("list[str]", [], "entity data files, relative to the pack"),
+    }
+
+    def prepare(self) -> None:
+        self.index, self.checked = index_for(self.rule, self.opts["data"], required=False)
+
+    def accepted_words(self) -> frozenset[str]:
+        return accepted_words(self.index)
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        for odd in odd_forms(names(ctx.text, ctx.nlp), self.index):
+            paragraph = str(paragraph_of(ctx.doc.paragraphs, odd.first) or 1)
+            yield self.finding(
+                odd.name.start,
+                odd.name.end,
+                odd.name.text,
+                [odd.replacement],
+                other=odd.reference,
+                times=_times(odd.count),
+                paragraph=paragraph,
+                where=("first in" if odd.count > 1 else "in") + f" paragraph {paragraph}",
+            )
+
+
+def _times(count: int) -> str:
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
