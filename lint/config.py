@@ -23,7 +23,7 @@ from lint.packs.yamlpos import Mark, YAMLError, load, mark_of
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
-DEFAULT_PACKS = ("typography", "idioms", "boilerplate", "style", "typos", "dates")
+DEFAULT_PACKS = ("typography", "idioms", "boilerplate", "style", "typos", "dates", "names")
 SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*")
 UNITS = {
     None: 1,

@@ -174,7 +174,7 @@ def _with_rule(f: Finding, rule: Rule) -> Finding:
 
 
 def merge(own: list[Finding], languagetool: list[Finding]) -> list[Finding]:
-    """One finding per span and rule; factlint's rule wins over LanguageTool's on the same span.
+    """One finding per span and category; factlint's rule wins over LanguageTool's on the same span.
 
     "The same span" means the two overlap by more than half of the shorter one:
     "recieve" flagged by the typos pack and by LanguageTool's speller is one
@@ -182,8 +182,8 @@ def merge(own: list[Finding], languagetool: list[Finding]) -> list[Finding]:
     """
     seen: set[tuple[int, int, str]] = set()
     result: list[Finding] = []
-    for f in own:
-        key = (f.offset, f.length, f.rule or "")
+    for f in own:  # two rules of one category on one span say one thing: the first speaks
+        key = (f.offset, f.length, f.category or f.rule or "")
         if key not in seen:
             seen.add(key)
             result.append(f)

@@ -23,6 +23,7 @@ EXPECTED = {
     ("dates.relative-conflict", 7),  # "since October 2023" but "last October" (2024) later
     ("typography.unpaired-quotes", 67),  # a quotation with no opening mark
     ("idioms.off-the-cuff", 69),  # "off-cuff"
+    ("names.misspelled", 71),  # "Nahedra Modi" for Narendra Modi
     ("boilerplate.source-link", 77),
     ("boilerplate.related-links", 79),
     ("boilerplate.image-counter", 81),  # "1 of 229"

@@ -116,3 +116,12 @@ def test_vocabulary_reject_and_accept(tmp_path):
     result = lint_text(Engine(), config, "We utilize Utilize tools.")
     assert [(i.column, i.replacements) for i in result.issues] == [(4, ("use",)), (12, ("Use",))]
     assert Engine().ruleset(config).accepted == frozenset({"sudzha"})
+
+
+def test_merge_one_finding_per_span_and_category():
+    own = [
+        Finding(0, 9, "misspelt", rule="names.misspelled", category="names"),
+        Finding(0, 9, "inconsistent", rule="names.inconsistent", category="names"),
+        Finding(0, 9, "style", rule="style.x", category="style"),
+    ]
+    assert [f.rule for f in merge(own, [])] == ["names.misspelled", "style.x"]
