@@ -71,7 +71,7 @@ import regex
 from lint import timex
 from lint.checks.base import Check, Context, phrase_pattern, whole_word
 from lint.findings import Finding
-from lint.packs.options import OptionError
+from lint.packs.options import OptionError, reject_unknown_keys
 from lint.packs.yamlpos import mark_of
 from lint.timex.model import Timex, describe
 from lint.timex.vocab import MONTH_NAMES
@@ -121,12 +121,7 @@ class Facts(Check):
         where = mark_of(raw, index, self.rule.mark)
         if not isinstance(entry, dict):
             raise OptionError("a fact is a mapping with at least `subject`", where)
-        for key in entry:
-            if key not in FACT_KEYS:
-                raise OptionError(
-                    f"unknown key {key!r} in a fact (allowed: {', '.join(sorted(FACT_KEYS))})",
-                    mark_of(entry, key, where, at_key=True),
-                )
+        reject_unknown_keys(entry, FACT_KEYS, "a fact", where)
 
         def strings(key: str) -> list[str]:
             value = entry.get(key, [])

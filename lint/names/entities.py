@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lint.names.fold import fold
-from lint.packs.options import OptionError
+from lint.packs.options import OptionError, reject_unknown_keys
 from lint.packs.yamlpos import Mark, YAMLError, load, mark_of
 
 TYPES = ("person", "organisation", "place")
@@ -106,12 +106,7 @@ def parse(raw: object, where: Mark | None, what: str = "`entities`") -> list[Ent
 def _entity(item: object, where: Mark | None) -> Entity:
     if not isinstance(item, dict):
         raise OptionError("an entity is a mapping with at least `name` and `type`", where)
-    for key in item:
-        if key not in ENTITY_KEYS:
-            raise OptionError(
-                f"unknown key {key!r} in an entity (allowed: {', '.join(sorted(ENTITY_KEYS))})",
-                mark_of(item, key, where, at_key=True),
-            )
+    reject_unknown_keys(item, ENTITY_KEYS, "an entity", where)
 
     def text(key: str, required: bool = False) -> str | None:
         value = item.get(key)
@@ -161,12 +156,7 @@ def _roles(item: dict, where: Mark | None) -> tuple[Role, ...]:
         at = mark_of(raw, i, where)
         if not isinstance(role, dict):
             raise OptionError("a role is a mapping with `title`, `from` and `to`", at)
-        for key in role:
-            if key not in ROLE_KEYS:
-                raise OptionError(
-                    f"unknown key {key!r} in a role (allowed: from, title, to)",
-                    mark_of(role, key, at, at_key=True),
-                )
+        reject_unknown_keys(role, ROLE_KEYS, "a role", at)
         title = role.get("title")
         if not isinstance(title, str) or not title.strip():
             at_title = mark_of(role, "title", at) if "title" in role else at

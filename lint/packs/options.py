@@ -82,3 +82,13 @@ def validate_options(raw: dict, spec: dict[str, Option], kind: str) -> dict:
             default = option.default
             result[key] = list(default) if isinstance(default, list) else default
     return result
+
+
+def reject_unknown_keys(data: dict, allowed: set[str], what: str, where: Mark | None) -> None:
+    """OptionError at the first key of ``data`` not in ``allowed`` (a typo must not be ignored)."""
+    for key in data:
+        if key not in allowed:
+            raise OptionError(
+                f"unknown key {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                mark_of(data, key, where, at_key=True),
+            )
