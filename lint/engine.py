@@ -24,6 +24,10 @@ from lint.packs.options import Option
 from lint.suppress import Suppressions
 
 LT_PREFIX = "languagetool."
+NEARBY = {"dates": 40}
+"""Categories where a LanguageTool finding this close (in characters) to one of ours is the
+same issue seen from another end: "Monday, April 27, 2025" is flagged by the dates pack at
+the weekday and by LanguageTool at the year."""
 
 
 @dataclass
@@ -178,7 +182,9 @@ def merge(own: list[Finding], languagetool: list[Finding]) -> list[Finding]:
 
     "The same span" means the two overlap by more than half of the shorter one:
     "recieve" flagged by the typos pack and by LanguageTool's speller is one
-    issue, reported by the pack (which carries a safe fix).
+    issue, reported by the pack (which carries a safe fix). In the categories of
+    NEARBY, a LanguageTool finding close to one of ours of the same category is
+    dropped too.
     """
     seen: set[tuple[int, int, str]] = set()
     result: list[Finding] = []
@@ -187,9 +193,14 @@ def merge(own: list[Finding], languagetool: list[Finding]) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             result.append(f)
-    spans = sorted((f.offset, f.offset + f.length) for f in result)
+    spans = sorted((f.offset, f.offset + f.length, f.category) for f in result)
     for f in languagetool:
-        if not any(_same_span(f.offset, f.offset + f.length, s, e) for s, e in spans):
+        reach = NEARBY.get(f.category or "", 0)
+        if not any(
+            _same_span(f.offset, f.offset + f.length, s, e)
+            or (category == f.category and f.offset - reach < e and s < f.offset + f.length + reach)
+            for s, e, category in spans
+        ):
             result.append(f)
     return result
 

@@ -125,3 +125,13 @@ def test_merge_one_finding_per_span_and_category():
         Finding(0, 9, "style", rule="style.x", category="style"),
     ]
     assert [f.rule for f in merge(own, [])] == ["names.misspelled", "style.x"]
+
+
+def test_languagetool_date_finding_near_ours_is_the_same_issue():
+    own = [Finding(0, 6, "Monday is wrong", rule="dates.weekday-mismatch", category="dates")]
+    lt = [
+        Finding(18, 4, "wrong year?", rule="languagetool.EN_DATE_WEEKDAY", category="dates"),
+        Finding(120, 4, "far away", rule="languagetool.EN_DATE_WEEKDAY", category="dates"),
+        Finding(10, 4, "a typo", rule="languagetool.MORFOLOGIK", category="spelling"),
+    ]
+    assert [f.message for f in merge(own, lt)] == ["Monday is wrong", "far away", "a typo"]
