@@ -62,8 +62,8 @@ def keep_layout(original: str, replacement: str) -> str:
     both have as many words ("tow\nthe line" → "toe\nthe line"), so hard wraps survive."""
     gaps = _SPACE.findall(original)
     words = _SPACE.split(replacement)
-    if len(gaps) != len(words) - 1 or not gaps:
-        return replacement
+    if len(gaps) != len(words) - 1 or not gaps or not all(words):
+        return replacement  # a fix of the spacing itself ("  " → " ") is taken as it is
     out = [words[0]]
     for gap, word in zip(gaps, words[1:], strict=True):
         out += [gap, word]

@@ -76,6 +76,7 @@ def test_html_fix_keeps_markup(lint, project, write):
         ("tow the\nline", "toe the line", "toe the\nline"),
         ("tow  the line", "toe the line", "toe  the line"),
         ("in order\nto", "to", "to"),
+        ("  ", " ", " "),
     ],
 )
 def test_keep_layout(original, replacement, expected):
