@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from lint import document
+from lint.autofix import edits_for
 from lint.config import Config
 from lint.engine import Engine
-from lint.fixes import Edit, apply
+from lint.fixes import apply
 from lint.packs.model import Example, Pack, Rule
+from lint.runner import lint_source
 
 
 @dataclass(frozen=True)
@@ -66,18 +67,16 @@ def run_rule(rule: Rule, pack: Pack, base: Config, engine: Engine) -> list[Examp
 
 def _linter(engine: Engine, config: Config) -> Callable:
     def lint(ex: Example):
-        doc = document.parse(ex.text, "text")
-        doc.pubdate = ex.pubdate or config.pubdate or doc.pubdate
-        return engine.lint([("<example>", doc)], config)[0]
+        return lint_source("<example>", ex.text, "text", config, engine, ex.pubdate)
 
     return lint
 
 
 def _verdict(side: str, ex: Example, rule: Rule, lint: Callable) -> str | None:
-    result = lint(ex)
-    if result.errors:
-        return "crashed: " + "; ".join(result.errors)
-    own = [i for i in result.issues if i.rule == rule.id]
+    file, errors, _ = lint(ex)
+    if errors:
+        return "crashed: " + "; ".join(errors)
+    own = [i for i in file.issues if i.rule == rule.id]
     if side == "good":
         if own:
             return "was flagged: " + "; ".join(f"col {i.column}: {i.message}" for i in own)
@@ -85,10 +84,8 @@ def _verdict(side: str, ex: Example, rule: Rule, lint: Callable) -> str | None:
     if not own:
         return "was not flagged"
     if ex.fixed is not None:
-        edits = [
-            Edit(i.offset, i.offset + i.length, i.replacements[0], i.rule) for i in own if i.fixable
-        ]
-        got = apply(ex.text, edits)
+        file.issues = own  # the fixes of this rule, chosen and applied as --fix would
+        got = apply(ex.text, edits_for(file))
         if got != ex.fixed:
             return f"fixed to {got!r}, expected {ex.fixed!r}"
     return None

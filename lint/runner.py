@@ -170,11 +170,18 @@ def run(
 
 
 def lint_source(
-    display: str, source: str, kind: str, config: Config, engine: Engine
+    display: str,
+    source: str,
+    kind: str,
+    config: Config,
+    engine: Engine,
+    pubdate: dt.date | None = None,
 ) -> tuple[FileResult, list[str], list[str]]:
-    """Lint one in-memory text (an editor buffer): the file result, errors and notes."""
+    """Lint one in-memory text (an editor buffer, a pack example): result, errors, notes."""
     target = Target(display, None, kind)
     file = FileResult(target, source, document.parse(source, kind))
+    if pubdate:
+        file.document.pubdate = pubdate
     [lint_result] = engine.lint([(display, file.document)], config)
     file.issues = lint_result.issues
     return file, lint_result.errors, lint_result.notes
