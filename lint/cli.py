@@ -22,6 +22,7 @@ from lint.engine import Engine
 from lint.findings import SEVERITIES
 from lint.formatters import FORMATS
 from lint.formatters import text as text_format
+from lint.languagetool import backend_for
 from lint.languagetool.cli import languagetool as languagetool_group
 from lint.languagetool.cli import server as server_group
 from lint.languagetool.errors import LanguageToolError
@@ -56,17 +57,6 @@ def _pubdate(ctx, param, value: str | None) -> dt.date | None:
         if date is None:
             raise click.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD)") from None
         return date
-
-
-def languagetool_factory():
-    """The LanguageTool backend factory, imported only when a run needs it."""
-
-    def factory(config):
-        from lint.languagetool import backend_factory
-
-        return backend_factory(config)
-
-    return factory
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -154,7 +144,7 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         from lint.document import kind_for_path
 
         stdin_kind = kind_for_path(stdin_filename) or "text"
-    engine = Engine(languagetool=languagetool_factory())
+    engine = Engine(languagetool=backend_for)
 
     def lint_once() -> RunResult:
         try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lint import nlp as nlp_mod
 from lint.checks import Context, RegexTimeout
@@ -166,8 +166,6 @@ class Engine:
 
 
 def _with_rule(f: Finding, rule: Rule) -> Finding:
-    from dataclasses import replace
-
     return replace(
         f,
         rule=rule.id,

@@ -39,8 +39,4 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
         out.append(e.text)
         pos = e.end
     out.append(text[pos:])
-    return _tidy("".join(out))
-
-
-def _tidy(text: str) -> str:
-    return text
+    return "".join(out)

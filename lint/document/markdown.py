@@ -35,6 +35,8 @@ def _common_prefix(content: str, i: int, source: str, cur: int, end: int) -> int
     n = 0
     amp = source.find("&", cur + 1, end)
     limit = min(len(content) - i, (amp if amp != -1 else end) - cur)
+    if limit > 0 and source.startswith(content[i : i + limit], cur):  # the usual case
+        return limit
     while n < limit and content[i + n] == source[cur + n]:
         n += 1
     return n

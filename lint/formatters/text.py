@@ -24,13 +24,20 @@ def write(
     show_source = color if show_source is None else show_source
     count = 0
     for file in result.files:
-        lines = LineIndex(file.source) if (show_source and file.source is not None) else None
+        lines = _lines(file) if show_source else None
         for issue in file.issues:
             count += 1
             out.write(headline(issue, color) + "\n")
             if lines is not None:
                 out.write(excerpt(issue, lines.line_text(issue.line), color))
     out.write(summary(result, count) + "\n")
+
+
+def _lines(file) -> LineIndex | None:
+    """The file's line index: the one the engine built, else one over the source."""
+    if file.document is not None:
+        return file.document.lines
+    return LineIndex(file.source) if file.source is not None else None
 
 
 def headline(issue: Issue, color: bool = False) -> str:

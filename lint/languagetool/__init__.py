@@ -43,6 +43,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'lint.languagetool' has no attribute {name!r}")
 
 
+def backend_for(config: object) -> LanguageToolBackend:
+    """The engine's LanguageTool factory; the HTTP client is loaded only when a run needs it."""
+    from lint.languagetool.backend import backend_factory
+
+    return backend_factory(config)
+
+
 def start(settings: LanguageToolSettings | None = None, warm_up: bool = True) -> ServerState:
     """Start the per-user server unless one runs; its state. Not for an external ``url``."""
     from lint.languagetool import server
@@ -76,6 +83,7 @@ __all__ = [
     "LanguageToolError",
     "LanguageToolSettings",
     "backend_factory",
+    "backend_for",
     "install",
     "start",
     "status",

@@ -26,9 +26,10 @@ from lint.document import kind_for_path
 from lint.document.mapping import LineIndex
 from lint.engine import Engine
 from lint.findings import Issue
+from lint.languagetool import backend_for
 from lint.languagetool.errors import LanguageToolError
 from lint.packs import PackError
-from lint.runner import lint_source
+from lint.runner import FileResult, lint_source
 
 DEBOUNCE = 0.3
 """Seconds of quiet after a change before the buffer is linted again."""
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 class FactlintServer(LanguageServer):
     def __init__(self, engine: Engine | None = None) -> None:
         super().__init__("factlint", lint.__version__)
-        self.engine = engine or Engine(languagetool=_languagetool_factory())
+        self.engine = engine or Engine(languagetool=backend_for)
         self.finder = ConfigFinder()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factlint-lint")
         self.pending: dict[str, asyncio.Task] = {}
@@ -68,24 +69,22 @@ class FactlintServer(LanguageServer):
             doc = self.workspace.get_text_document(uri)
             source, version = doc.source, doc.version
             loop = asyncio.get_running_loop()
-            issues = await loop.run_in_executor(
-                self.worker, self._lint, uri, doc.language_id, source
-            )
+            file = await loop.run_in_executor(self.worker, self._lint, uri, doc.language_id, source)
         except asyncio.CancelledError:
             return
-        if issues is None or self.workspace.get_text_document(uri).version != version:
+        if file is None or self.workspace.get_text_document(uri).version != version:
             return  # failed (already reported) or the buffer moved on
-        self.issues[uri] = issues
-        lines = LineIndex(source)
+        self.issues[uri] = file.issues
+        lines = file.document.lines
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=version,
-                diagnostics=[self.diagnostic(i, lines) for i in issues],
+                diagnostics=[self.diagnostic(i, lines) for i in file.issues],
             )
         )
 
-    def _lint(self, uri: str, language_id: str | None, source: str) -> list[Issue] | None:
+    def _lint(self, uri: str, language_id: str | None, source: str) -> FileResult | None:
         path = Path(to_fs_path(uri) or uri)
         kind = kind_for_path(path) or LANGUAGE_KINDS.get(language_id or "", "text")
         try:
@@ -102,7 +101,7 @@ class FactlintServer(LanguageServer):
             return None
         for error in errors:
             self.window_log_message(types.LogMessageParams(types.MessageType.Warning, error))
-        return file.issues
+        return file
 
     def _lint_with_fallback(self, path: Path, source: str, kind: str, config: Config):
         """Lint; if LanguageTool fails, say so and show factlint's own findings anyway."""
@@ -144,15 +143,6 @@ class FactlintServer(LanguageServer):
         self.warned.clear()
         for uri in list(self.workspace.text_documents):
             self.schedule(uri)
-
-
-def _languagetool_factory():
-    def factory(config):
-        from lint.languagetool import backend_factory
-
-        return backend_factory(config)
-
-    return factory
 
 
 def build(engine: Engine | None = None) -> FactlintServer:
