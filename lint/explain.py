@@ -16,17 +16,20 @@ from lint.packs.loader import shipped_dir, shipped_names
 from lint.packs.model import Pack, Rule
 
 
-def _packs(config: Config, show_all: bool) -> list[Pack]:
-    specs = list(config.packs)
-    if show_all:
-        specs += [n for n in shipped_names() if n not in specs]
-    return [load_pack(resolve(spec, config.root)) for spec in specs]
+def _packs(config: Config, show_all: bool) -> list[tuple[Pack, bool]]:
+    """The configured packs (True) and, with show_all, the other shipped ones (False)."""
+    others = [n for n in shipped_names() if n not in config.packs] if show_all else []
+    return [
+        (load_pack(resolve(spec, config.root)), configured)
+        for specs, configured in ((config.packs, True), (others, False))
+        for spec in specs
+    ]
 
 
 def rule_table(config: Config, show_all: bool = False) -> list[dict]:
     """One row per rule of the configured packs (and every shipped pack with show_all)."""
     rows = []
-    for pack in _packs(config, show_all):
+    for pack, configured in _packs(config, show_all):
         for rule in pack.rules:
             rows.append(
                 {
@@ -35,8 +38,7 @@ def rule_table(config: Config, show_all: bool = False) -> list[dict]:
                     "kind": rule.kind,
                     "severity": config.severity_for(rule.id, rule.severity),
                     "category": rule.category,
-                    "enabled": (pack.name in config.packs and config.rule_enabled(rule.id))
-                    or (not pack.shipped and config.rule_enabled(rule.id)),
+                    "enabled": configured and config.rule_enabled(rule.id),
                     "fixable": bool(rule.fix),
                     "summary": rule.summary or _first_line(rule.doc),
                 }
@@ -61,7 +63,7 @@ def format_table(rows: list[dict]) -> str:
 
 
 def find_rule(rule_id: str, config: Config) -> Rule:
-    for pack in _packs(config, show_all=True):
+    for pack, _ in _packs(config, show_all=True):
         for rule in pack.rules:
             if rule.id == rule_id:
                 return rule
