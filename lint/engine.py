@@ -9,11 +9,16 @@ at the end.
 
 from __future__ import annotations
 
+import itertools
 import traceback
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cached_property
+from pathlib import Path
 
 from lint import nlp as nlp_mod
+from lint.cache import LRU
 from lint.checks import Context, RegexTimeout
 from lint.config import Config
 from lint.document import Document
@@ -24,6 +29,7 @@ from lint.packs.options import Option
 from lint.suppress import Suppressions
 
 LT_PREFIX = "languagetool."
+_TOKENS = itertools.count(1)
 NEARBY = {"dates": 40}
 """Categories where a LanguageTool finding this close (in characters) to one of ours is the
 same issue seen from another end: "Monday, April 27, 2025" is flagged by the dates pack at
@@ -39,6 +45,20 @@ class RuleSet:
     packs: list[Pack]
     accepted: frozenset[str]
     needs: frozenset[str]
+    sources: list[Path] = field(default_factory=list)  # files it was built from
+    token: int = field(default_factory=lambda: next(_TOKENS))  # names it in cache keys
+
+    @cached_property
+    def local(self) -> list[Rule]:
+        return [r for r in self.rules if r.check.scope == "paragraph"]
+
+    @cached_property
+    def whole(self) -> list[Rule]:
+        return [r for r in self.rules if r.check.scope != "paragraph"]
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {r.id: i for i, r in enumerate(self.rules)}
 
     @classmethod
     def build(cls, config: Config) -> RuleSet:
@@ -58,7 +78,23 @@ class RuleSet:
             packs=packs,
             accepted=frozenset(accepted),
             needs=needs,
+            sources=_sources(packs),
         )
+
+
+def _sources(packs: list[Pack]) -> list[Path]:
+    """The pack files and the data files their rules name (``data:``, relative to the pack)."""
+    files = []
+    for pack in packs:
+        if not pack.path:
+            continue
+        base = Path(pack.path)
+        files.append(base)
+        for rule in pack.rules:
+            data = rule.options.get("data")
+            if isinstance(data, list):
+                files.extend((base.parent / str(spec)).resolve() for spec in data)
+    return files
 
 
 def _vocabulary_rule(config: Config) -> Rule:
@@ -90,53 +126,128 @@ class LintResult:
 
 
 LanguageToolFactory = Callable[[Config], object | None]
+CACHE_SIZE = 8192
+"""Paragraph entries kept between runs (parses, findings, extractions): a few
+hundred drafts' worth, a few tens of MB."""
 
 
 class Engine:
-    """Lints documents; holds what is worth keeping between runs (rule sets, backends)."""
+    """Lints documents; keeps what is worth keeping between runs.
 
-    def __init__(self, languagetool: LanguageToolFactory | None = None) -> None:
+    Rule sets are kept per configuration (rebuilt when a pack file changes);
+    paragraph results are kept in an LRU keyed by paragraph text, so a re-check
+    after an edit parses and checks only the paragraphs that changed, and the
+    whole-document checks compare cached per-paragraph extractions.
+    """
+
+    def __init__(
+        self, languagetool: LanguageToolFactory | None = None, cache_size: int = CACHE_SIZE
+    ) -> None:
         self.languagetool = languagetool
-        self._rulesets: dict[int, tuple[Config, RuleSet]] = {}
+        self.cache = LRU(cache_size)
+        self._rulesets: dict[tuple, tuple[tuple, RuleSet]] = {}
+        self._pool: ThreadPoolExecutor | None = None
 
     def ruleset(self, config: Config) -> RuleSet:
-        key = id(config)
-        if key not in self._rulesets or self._rulesets[key][0] is not config:
-            self._rulesets[key] = (config, RuleSet.build(config))
-        return self._rulesets[key][1]
+        key = _config_key(config)
+        cached = self._rulesets.get(key)
+        if cached is not None and cached[0] == _stamp(cached[1].sources):
+            return cached[1]
+        ruleset = RuleSet.build(config)
+        self._rulesets[key] = (_stamp(ruleset.sources), ruleset)
+        return ruleset
 
     def lint(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult]:
-        """Lint documents that share one configuration; results in the same order."""
+        """Lint documents that share one configuration; results in the same order.
+
+        LanguageTool's requests go out first and run while spaCy and the rules
+        work, so a run costs about the slower of the two, not their sum.
+        """
         ruleset = self.ruleset(config)
         docs = [doc for _, doc in items]
         results = [LintResult() for _ in items]
-        if ruleset.needs:
-            parsed = nlp_mod.parse_all([d.text for d in docs], config.spacy_model, ruleset.needs)
-        else:
-            parsed = iter([None] * len(docs))
-        per_doc: list[list[Finding]] = []
-        for (path, doc), spacy_doc, result in zip(items, parsed, results, strict=True):
-            ctx = Context(
-                doc,
-                spacy_doc,
-                ruleset.accepted,
-                pubdate=doc.pubdate or config.pubdate,
-                language=config.language,
-            )
-            findings = []
-            for rule in ruleset.rules:
-                findings.extend(self._run_rule(rule, ctx, path, result))
+        pending = self._start_languagetool(config, ruleset, docs, results)
+        contexts = self._contexts(docs, config, ruleset)
+        per_doc = [
+            self._check(ctx, path, ruleset, result)
+            for (path, _), ctx, result in zip(items, contexts, results, strict=True)
+        ]
+        for ctx, result in zip(contexts, results, strict=True):
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
-            per_doc.append(findings)
-        lt_findings = self._languagetool(
-            config.replace(accept=sorted(ruleset.accepted)), docs, results
-        )
+        lt_findings = pending.result() if pending is not None else None
         for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
             merged = merge(per_doc[i], lt_findings[i] if lt_findings else [])
             result.issues = to_issues(path, doc, merged, ruleset, config)
         return results
 
-    def _run_rule(self, rule: Rule, ctx: Context, path: str, result: LintResult) -> list[Finding]:
+    def _contexts(self, docs: list[Document], config: Config, ruleset: RuleSet) -> list[Context]:
+        """A Context per document, with one per paragraph; spaCy parses the paragraphs
+        it has not seen (one batch for all documents) and joins them per document."""
+        spans = [doc.chunks() for doc in docs]
+        chunk_docs: list = []
+        if ruleset.needs:
+            texts = [
+                doc.text[a:b]
+                for doc, doc_spans in zip(docs, spans, strict=True)
+                for a, b in doc_spans
+            ]
+            chunk_docs = nlp_mod.parse_paragraphs(
+                texts, config.spacy_model, ruleset.needs, self.cache
+            )
+        parsed = iter(chunk_docs)
+        contexts = []
+        for doc, doc_spans in zip(docs, spans, strict=True):
+            pubdate = doc.pubdate or config.pubdate
+            key = (pubdate, config.language, config.spacy_model, ruleset.needs)
+            nlps = [next(parsed) for _ in doc_spans] if ruleset.needs else [None] * len(doc_spans)
+            common = {
+                "accepted": ruleset.accepted,
+                "pubdate": pubdate,
+                "language": config.language,
+                "cache": self.cache,
+                "cache_key": key,
+            }
+            parts = [
+                (a, Context(doc.part(a, b), nlp, **common))
+                for (a, b), nlp in zip(doc_spans, nlps, strict=True)
+            ]
+            whole = nlp_mod.join(nlps) if ruleset.needs else None
+            contexts.append(Context(doc, whole, parts=parts, **common))
+        return contexts
+
+    def _check(self, ctx: Context, path: str, ruleset: RuleSet, result: LintResult):
+        """Paragraph-scoped rules run per paragraph (cached by its text); the others
+        see the whole document. Findings come back in rule order, as merge expects."""
+        findings: list[Finding] = []
+        failed: set[str] = set()
+        for start, part in ctx.parts:
+            key = ("findings", ruleset.token, part.text, *ctx.cache_key)
+            cached = self.cache.get(key, None)
+            if cached is None:
+                found: list[Finding] = []
+                for rule in ruleset.local:
+                    if rule.id not in failed:
+                        rule_findings = self._run_rule(rule, part, path, result)
+                        if rule_findings is None:
+                            failed.add(rule.id)  # one error per rule and document
+                        else:
+                            found.extend(rule_findings)
+                cached = (found, tuple(part.notes))
+                if not failed:
+                    self.cache.put(key, cached)
+            found, notes = cached
+            findings.extend(replace(f, offset=f.offset + start) if start else f for f in found)
+            ctx.notes.extend(n for n in notes if n not in ctx.notes)
+        for rule in ruleset.whole:
+            findings.extend(self._run_rule(rule, ctx, path, result) or [])
+        order = ruleset.order
+        findings.sort(key=lambda f: order.get(f.rule or "", 0))
+        return findings
+
+    def _run_rule(
+        self, rule: Rule, ctx: Context, path: str, result: LintResult
+    ) -> list[Finding] | None:
+        """The rule's findings, or None (and one error line) when it failed."""
         try:
             return [_with_rule(f, rule) for f in rule.check.run(ctx)]
         except RegexTimeout as exc:
@@ -147,22 +258,55 @@ class Engine:
                 f"{path}: rule {rule.id} failed: {type(exc).__name__}: {exc} "
                 f"({where.filename}:{where.lineno})"
             )
-        return []
+        return None
 
-    def _languagetool(self, config: Config, docs: list[Document], results: list[LintResult]):
+    def _start_languagetool(
+        self, config: Config, ruleset: RuleSet, docs: list[Document], results: list[LintResult]
+    ) -> Future | None:
+        """Send the texts to LanguageTool in the background; None when it is not used."""
         if self.languagetool is None or not config.languagetool_enabled:
             if self.languagetool is not None or config.languagetool.get("enabled") is False:
                 for r in results:
                     r.notes.append("LanguageTool was skipped (grammar and spelling not checked)")
             return None
-        backend = self.languagetool(config)
+        config = config.replace(accept=sorted(ruleset.accepted))
+        backend = self.languagetool(config)  # raises LanguageToolError: the caller exits 2
         if backend is None:
             return None
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix="factlint-languagetool")
         texts = [d.text for d in docs]
-        findings = backend.check_many(texts)  # raises LanguageToolError: the caller exits 2
-        return [
-            [f for f in doc_findings if config.rule_enabled(f.rule)] for doc_findings in findings
-        ]
+
+        def check() -> list[list[Finding]]:
+            findings = backend.check_many(texts)  # raises LanguageToolError
+            return [[f for f in found if config.rule_enabled(f.rule)] for found in findings]
+
+        return self._pool.submit(check)
+
+
+def _config_key(config: Config) -> tuple:
+    """What of a configuration decides its rule set."""
+    return (
+        str(config.root),
+        tuple(config.packs),
+        tuple(config.select),
+        tuple(config.ignore),
+        tuple(sorted(config.severity.items())),
+        tuple(config.accept),
+        tuple(sorted(config.reject.items())),
+    )
+
+
+def _stamp(paths: list[Path]) -> tuple:
+    """Size and modification time of the files a rule set was built from."""
+    stamps = []
+    for path in paths:
+        try:
+            st = path.stat()
+            stamps.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
 
 
 def _with_rule(f: Finding, rule: Rule) -> Finding:

@@ -59,4 +59,34 @@ def parse_all(texts: list[str], model: str | None, needs: frozenset[str]) -> Ite
     nlp = load(model, frozenset(needs))
     longest = max((len(t) for t in texts), default=0)
     nlp.max_length = max(nlp.max_length, longest + 1)
-    yield from nlp.pipe(texts, batch_size=16)
+    yield from nlp.pipe(texts, batch_size=64)
+
+
+def parse_paragraphs(texts: list[str], model: str | None, needs: frozenset[str], cache=None):
+    """spaCy Docs for paragraph-sized texts, in order; a text parsed before (same model
+    and pipes) comes from ``cache`` (an LRU), so an edit re-parses one paragraph."""
+    key = ("spacy", model, frozenset(needs))
+    docs: list = [None] * len(texts)
+    todo: dict[str, list[int]] = {}
+    for i, text in enumerate(texts):
+        doc = cache.get((*key, text), None) if cache is not None else None
+        if doc is None:
+            todo.setdefault(text, []).append(i)
+        else:
+            docs[i] = doc
+    if todo:
+        for text, doc in zip(todo, parse_all(list(todo), model, needs), strict=True):
+            if cache is not None:
+                cache.put((*key, text), doc)
+            for i in todo[text]:
+                docs[i] = doc
+    return docs
+
+
+def join(docs: list):
+    """One Doc of consecutive paragraph Docs; its text is their texts joined as they are."""
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)

@@ -8,7 +8,7 @@ function of the Context: no files, no config discovery, no output.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -48,10 +48,37 @@ class Context:
     notes: list[str] = field(default_factory=list)
     """Run-level remarks ("no publication date: relative dates not checked"); the CLI
     prints each distinct note once per run, not once per file."""
+    parts: list[tuple[int, Context]] = field(default_factory=list)
+    """The document's paragraphs (with their offsets), each a Context of its own."""
+    cache: Any = None  # an LRU shared across runs, or None
+    cache_key: tuple = ()  # what besides the text a cached result depends on
 
     @property
     def text(self) -> str:
         return self.doc.text
+
+    def per_paragraph(self, name: str, extract: Callable[[Context], list]) -> list:
+        """``extract`` run on each paragraph, results shifted to document offsets.
+
+        Whole-document checks (name consistency, date contradictions) read what
+        they compare through this, so an edit re-extracts one paragraph only:
+        results are cached by paragraph text. Items need ``shifted(delta)``.
+        """
+        key = ("per-paragraph", name)
+        if key in self.extra:
+            return self.extra[key]
+        found: list = []
+        for start, part in self.parts or [(0, self)]:
+            cache_key = (name, part.text, *self.cache_key)
+            items = self.cache.get(cache_key, None) if self.cache is not None else None
+            if items is None:
+                items = list(extract(part))
+                self.notes.extend(n for n in part.notes if n not in self.notes)
+                if self.cache is not None:
+                    self.cache.put(cache_key, items)
+            found.extend(item.shifted(start) if start else item for item in items)
+        self.extra[key] = found
+        return found
 
 
 class RegexTimeout(Exception):
@@ -67,6 +94,10 @@ class Check:
     """spaCy annotations the kind needs: "tags", "lemmas", "entities", "sentences"."""
     category: ClassVar[str] = "style"
     message: ClassVar[str] = "{match}"
+    scope: ClassVar[str] = "document"
+    """"paragraph": findings depend on one paragraph only, so the engine runs the check
+    paragraph by paragraph and reuses the findings of unchanged ones; "document": the
+    check compares across paragraphs and sees the whole document."""
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

@@ -29,6 +29,7 @@ from lint.packs.options import Option, OptionError
 
 class Boilerplate(Check):
     kind = "boilerplate"
+    scope = "paragraph"
     category = "boilerplate"
     message = "Leftover page furniture: '{match}'."
     options = {

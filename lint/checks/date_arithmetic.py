@@ -102,6 +102,7 @@ def _ordinal_text(value: int, like: str) -> str:
 
 class Anniversary(Check):
     kind = "anniversary"
+    scope = "paragraph"
     category = "dates"
     needs = frozenset({"sentences", "entities"})
     message = "'{match}' does not match '{other}': in {reference} it is the {computed}."
@@ -173,6 +174,7 @@ DEATH = regex.compile(r"(?i)\b(?:died|death|killed|dead)\b")
 
 class Age(Check):
     kind = "age"
+    scope = "paragraph"
     category = "dates"
     needs = frozenset({"sentences"})
     message = "'{match}' does not match '{other}': {computed} on {reference}."
@@ -235,6 +237,7 @@ _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 365
 
 class Duration(Check):
     kind = "duration"
+    scope = "paragraph"
     category = "dates"
     needs = frozenset({"sentences"})
     message = "'{match}' does not match '{other}': {computed} to {reference}."

@@ -46,6 +46,7 @@ from lint.timex.vocab import MONTH_NAMES, days_in_month
 
 class WeekdayDate(Check):
     kind = "weekday-date"
+    scope = "paragraph"
     category = "dates"
     message = "'{match}' contradicts '{date}': {resolved} is a {actual}."
 
@@ -84,6 +85,7 @@ def _weekday_like(weekday: int, written: str) -> str:
 
 class ImpossibleDate(Check):
     kind = "impossible-date"
+    scope = "paragraph"
     category = "dates"
     message = "'{match}' does not exist: {reason}."
 
@@ -110,6 +112,7 @@ class ImpossibleDate(Check):
 
 class DateRange(Check):
     kind = "date-range"
+    scope = "paragraph"
     category = "dates"
     message = "The range '{match}' ends ({finish}) before it starts ({begin})."
 

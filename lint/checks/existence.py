@@ -42,6 +42,7 @@ from lint.packs.options import Option, OptionError
 
 class Existence(Check):
     kind = "existence"
+    scope = "paragraph"
     message = "Avoid '{match}'."
     options = {
         "tokens": Option("list[str]", [], "words or phrases, whole-word"),

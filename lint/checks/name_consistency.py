@@ -46,9 +46,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from lint.checks.base import Check, Context
+from lint.checks.names import names_of
 from lint.findings import Finding
 from lint.names.consistency import odd_forms
-from lint.names.mentions import names, paragraph_of
+from lint.names.mentions import paragraph_of
 from lint.names.sources import accepted_words, index_for
 from lint.packs.options import Option
 
@@ -72,7 +73,7 @@ class NameConsistency(Check):
         return accepted_words(self.index)
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        for odd in odd_forms(names(ctx.text, ctx.nlp), self.index):
+        for odd in odd_forms(names_of(ctx), self.index):
             paragraph = str(paragraph_of(ctx.doc.paragraphs, odd.first) or 1)
             yield self.finding(
                 odd.name.start,

@@ -67,6 +67,11 @@ from lint.packs.options import Option
 MAX_WORDS = 5  # the longest name compared (words after titles)
 
 
+def names_of(ctx: Context) -> list[Name]:
+    """The draft's names, read paragraph by paragraph (cached) and shared by the names rules."""
+    return ctx.per_paragraph("names", lambda part: names(part.text, part.nlp))
+
+
 @dataclass(frozen=True)
 class Slip:
     """A known entity a written name is a slip of, and the fix to offer."""
@@ -94,7 +99,7 @@ class Names(Check):
         return accepted_words(self.index)
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        found = names(ctx.text, ctx.nlp)
+        found = names_of(ctx)
         introduced = {fold(n.text).split()[-1] for n in found if n.size > 1}
         mentioned = {id(e) for n in found for e in _named(self.index.known(n.text))}
 

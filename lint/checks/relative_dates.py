@@ -155,6 +155,7 @@ HOPS = frozenset({"prep", "pobj", "npadvmod", "nmod", "compound", "appos", "numm
 
 class PastFuture(Check):
     kind = "past-future"
+    scope = "paragraph"
     category = "dates"
     needs = frozenset({"tags", "lemmas", "sentences"})
     message = "'{match}' ({value}) is after the publication date ({pubdate}), but '{verb}' says it has happened."

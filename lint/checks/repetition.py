@@ -32,6 +32,7 @@ DEFAULT_IGNORE = [
 
 class Repetition(Check):
     kind = "repetition"
+    scope = "paragraph"
     message = "'{match}' is repeated."
     options = {
         "ignore": Option("list[str]", DEFAULT_IGNORE, "words whose doubling is fine"),

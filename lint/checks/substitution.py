@@ -38,6 +38,7 @@ from lint.packs.options import Option
 
 class Substitution(Check):
     kind = "substitution"
+    scope = "paragraph"
     message = "Use '{suggestion}' instead of '{match}'."
     options = {
         "swap": Option("map[str|list]", required=True, doc="wrong → right"),

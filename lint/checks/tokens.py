@@ -49,6 +49,7 @@ _SENT_KEYS = {"IS_SENT_START", "SENT_START"}
 
 class Tokens(Check):
     kind = "tokens"
+    scope = "paragraph"
     message = "Check '{match}'."
     needs = frozenset({"tags"})
     options = {

@@ -59,6 +59,7 @@ def load_dictionary(name: str) -> dict[str, tuple[str, ...]]:
 
 class Typos(Check):
     kind = "typos"
+    scope = "paragraph"
     category = "spelling"
     message = "Possible typo: '{match}' (did you mean '{suggestion}'?)"
     options = {

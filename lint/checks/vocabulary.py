@@ -25,6 +25,7 @@ from lint.packs.options import Option
 
 class Vocabulary(Check):
     kind = "vocabulary"
+    scope = "paragraph"
     message = "'{match}' is on the house list of rejected words."
     options = {
         "reject": Option("map[str]", {}, "rejected word → preferred word"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -35,6 +36,32 @@ class Document:
     @cached_property
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
+
+    def chunks(self) -> list[tuple[int, int]]:
+        """Spans of ``text`` that cover it exactly, one per paragraph with the blank
+        line after it: the unit the engine parses, checks and caches by content."""
+        starts = [start for start, _ in self.paragraphs[1:]]
+        bounds = [0, *starts, len(self.text)]
+        spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+        return spans or [(0, len(self.text))]
+
+    def part(self, start: int, end: int) -> Document:
+        """The prose ``text[start:end]`` as a document of its own (offsets from 0), for
+        checks that look at one paragraph at a time. It has no way back to the source."""
+        text = self.text[start:end]
+        paragraphs = [
+            (max(a, start) - start, min(b, end) - start)
+            for a, b in self.paragraphs
+            if a < end and b > start
+        ]
+        return Document(
+            source=text,
+            text=text,
+            kind=self.kind,
+            map=OffsetMap(),
+            paragraphs=paragraphs or [(0, len(text))],
+            pubdate=self.pubdate,
+        )
 
     def source_span(self, offset: int, length: int) -> tuple[int, int]:
         """Source ``(start, end)`` of a plain-text span."""

@@ -1,9 +1,11 @@
 """Texts → LanguageTool requests → factlint Findings, with one restart-and-retry.
 
 The engine calls ``check_many(texts)``. Each text is cut at blank lines into
-paragraph-sized pieces (a few thousand characters), the pieces of all texts go
-to the server through a small thread pool, and the matches come back as
-Findings with offsets into the original text, in order.
+paragraphs; a paragraph seen before is answered from a cache (an editor
+re-checks one edited paragraph, not the draft); the others are packed into
+requests of a few thousand characters that go to the server through a small
+thread pool, and the matches come back as Findings with offsets into the
+original text, in order.
 
 language-tool-python is the client: ``remote_server=`` points it at our own
 server (its launcher waits a hard-coded 15 s, LanguageTool's first start can
@@ -29,16 +31,19 @@ was not checked.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import language_tool_python
 import requests
 from language_tool_python.exceptions import LanguageToolError as LTPError
 
+from lint.cache import LRU
 from lint.findings import Finding
 from lint.languagetool import categories, server
 from lint.languagetool.errors import LanguageToolError
@@ -48,6 +53,9 @@ RULE_PREFIX = "languagetool."
 CHUNK_CHARS = 4000
 MAX_REPLACEMENTS = 5
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
+SEPARATOR = "\n\n"
+CACHE_SIZE = 20_000  # paragraphs whose findings are kept between runs
 POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -60,20 +68,27 @@ class Piece:
     body: str
 
 
-def split(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """(start, end) spans covering ``text``, cut only at blank lines, each about ``limit``."""
-    cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
-    spans: list[tuple[int, int]] = []
-    start = 0
-    last = 0
-    for cut in [*cuts, len(text)]:
-        if cut - start > limit and last > start:
-            spans.append((start, last))
-            start = last
-        last = cut
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) spans covering ``text``, one per paragraph with the blank line after it."""
+    cuts = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(text)), len(text)]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def pack(bodies: list[str], limit: int = CHUNK_CHARS) -> list[tuple[str, list[int]]]:
+    """Paragraphs packed into requests of about ``limit`` characters: each request's
+    text and where each of its paragraphs starts in it. A paragraph that does not end
+    in a blank line is sent with one, so two paragraphs never run together."""
+    requests_: list[tuple[list[str], list[int]]] = []
+    size = limit
+    for body in bodies:
+        if size + len(body) > limit and size:
+            requests_.append(([], []))
+            size = 0
+        texts, starts = requests_[-1]
+        starts.append(size)
+        texts.append(body if PARAGRAPH_END.search(body) else body + SEPARATOR)
+        size += len(texts[-1])
+    return [("".join(texts), starts) for texts, starts in requests_]
 
 
 def utf16_to_index(text: str) -> Callable[[int], int] | None:
@@ -181,6 +196,7 @@ class LanguageToolBackend:
         self._lock = threading.Lock()
         self._state: server.ServerState | None = None
         self._client: _Client | None = None
+        self._cache = LRU(CACHE_SIZE)
 
     # -- connection ------------------------------------------------------------------
 
@@ -250,16 +266,37 @@ class LanguageToolBackend:
                 ) from None
 
     def check_many(self, texts: list[str]) -> list[list[Finding]]:
-        """Findings for each text, in order; raises LanguageToolError, never skips a text."""
-        pieces = [
-            Piece(i, start, text[start:end])
+        """Findings for each text, in order; raises LanguageToolError, never skips a text.
+
+        Texts are cut into paragraphs; a paragraph checked before (by this backend,
+        so with the same settings) is answered from the cache, the others are sent
+        packed into requests of about CHUNK_CHARS, several at once.
+        """
+        paragraphs = [
+            (i, start, text[start:end])
             for i, text in enumerate(texts)
-            for start, end in split(text)
+            for start, end in paragraph_spans(text)
             if text[start:end].strip()
         ]
+        known: dict[str, list[Finding]] = {}
+        todo: list[str] = []
+        for _, _, body in paragraphs:
+            if body not in known:
+                cached = self._cache.get(body, None)
+                known[body] = cached
+                if cached is None:
+                    todo.append(body)
+        if todo:
+            known.update(self._check_paragraphs(todo))
         results: list[list[Finding]] = [[] for _ in texts]
-        if not pieces:
-            return results
+        for i, start, body in paragraphs:
+            results[i].extend(replace(f, offset=f.offset + start) for f in known[body])
+        return results
+
+    def _check_paragraphs(self, bodies: list[str]) -> dict[str, list[Finding]]:
+        """Findings of each paragraph, offsets from its start; cached."""
+        packed = pack(bodies)
+        pieces = [Piece(k, 0, text) for k, (text, _) in enumerate(packed)]
         if not self.settings.external:
             server.touch(self.settings)
         workers = max(1, min(self.settings.workers, len(pieces)))
@@ -268,11 +305,19 @@ class LanguageToolBackend:
         else:
             with ThreadPoolExecutor(workers, thread_name_prefix="languagetool") as pool:
                 answers = list(pool.map(self._check_piece, pieces))
-        for piece, matches in zip(pieces, answers, strict=True):
-            results[piece.index].extend(self.findings(piece, matches))
         if not self.settings.external:
             server.touch(self.settings)
-        return results
+        found: dict[str, list[Finding]] = {body: [] for body in bodies}
+        members = iter(bodies)
+        for piece, (_, starts), matches in zip(pieces, packed, answers, strict=True):
+            group = [next(members) for _ in starts]
+            for f in self.findings(piece, matches):
+                j = bisect.bisect_right(starts, f.offset) - 1
+                if f.offset + f.length <= starts[j] + len(group[j]):  # not across two
+                    found[group[j]].append(replace(f, offset=f.offset - starts[j]))
+        for body in bodies:
+            self._cache.put(body, found[body])
+        return found
 
     def check(self, text: str) -> list[Finding]:
         """Findings for one text."""

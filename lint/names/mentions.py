@@ -11,6 +11,7 @@ Nahedra Modi" names "Nahedra Modi"; a possessive ("Putin's") ends a run.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -59,6 +60,14 @@ class Name:
     label: str | None = None  # the spaCy entity label it overlaps, if any
     title: str = ""  # the title it follows, lower-cased ("prime minister", "mr"), or ""
     proper: bool = True  # every word tagged PROPN (True when there are no tags)
+
+    def shifted(self, delta: int) -> Name:
+        return dataclasses.replace(
+            self,
+            start=self.start + delta,
+            end=self.end + delta,
+            words=tuple((a + delta, b + delta) for a, b in self.words),
+        )
 
     @property
     def titled(self) -> bool:

@@ -8,6 +8,7 @@ Checks quote what the writer wrote (``text``) next to what it means (``describe`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -32,6 +33,9 @@ class Timex:
     last: dt.date | None = None
     quoted: bool = False  # inside a quotation: anchored to the speaker's time, not ours
     calendar_error: bool = False  # names a day the calendar lacks (February 30)
+
+    def shifted(self, delta: int) -> Timex:
+        return dataclasses.replace(self, start=self.start + delta, end=self.end + delta)
 
     def contains(self, date: dt.date) -> bool:
         return self.first is not None and self.last is not None and self.first <= date <= self.last

@@ -21,10 +21,7 @@ NO_PUBDATE = (
 
 def of(ctx: Context) -> list[Timex]:
     """The time expressions of the document, found once and shared by every check."""
-    key = ("timex", ctx.pubdate)
-    if key not in ctx.extra:
-        ctx.extra[key] = find(ctx.text, ctx.pubdate, ctx.nlp)
-    return ctx.extra[key]
+    return ctx.per_paragraph("timex", lambda part: find(part.text, part.pubdate, part.nlp))
 
 
 def need_pubdate(ctx: Context) -> bool:

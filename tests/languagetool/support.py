@@ -71,10 +71,20 @@ class FakeLT:
         self.httpd.server_close()
 
 
+def lt_matches(text: str, word: str) -> list[dict]:
+    """Matches on every ``word`` in ``text``, as a speller reports them."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        found.append(lt_match(text, word, at=at))
+        at = text.find(word, at + 1)
+    return found
+
+
 def lt_match(text: str, word: str, rule="MORFOLOGIK_RULE_EN_US", category="TYPOS",
-             issue="misspelling", replacements=("x",)) -> dict:  # fmt: skip
-    """A /v2/check match on the first ``word`` in ``text`` (offsets in UTF-16 units)."""
-    at = text.index(word)
+             issue="misspelling", replacements=("x",), at: int | None = None) -> dict:  # fmt: skip
+    """A /v2/check match on ``word`` in ``text`` (the first, or the one at ``at``;
+    offsets in UTF-16 units)."""
+    at = text.index(word) if at is None else at
     utf16 = len(text[:at].encode("utf-16-le")) // 2
     return {
         "message": f"Possible problem: {word}",

@@ -42,7 +42,8 @@ def test_killed_server_is_restarted_once_then_reported(isolated_settings):
     os.kill(first.pid, signal.SIGKILL)
     assert _wait_until(lambda: not server.pid_alive(first.pid), 30)
 
-    [finding] = backend.check("I recieve it.")  # restarted and retried
+    [finding] = backend.check("I recieve it now.")  # restarted and retried (a new text:
+    # one checked before would be answered from the cache)
     second = server.read_state(isolated_settings.state)
     assert second is not None and second.pid != first.pid
     assert finding.rule == "languagetool.MORFOLOGIK_RULE_EN_US"
@@ -52,7 +53,7 @@ def test_killed_server_is_restarted_once_then_reported(isolated_settings):
     assert _wait_until(lambda: not server.pid_alive(second.pid), 30)
     backend.settings = isolated_settings.with_(java=str(Path("/nonexistent/java")))
     with pytest.raises(LanguageToolError) as err:
-        backend.check("I recieve it.")
+        backend.check("I recieve it later.")
     assert "Java not found at '/nonexistent/java'" in str(err.value)
     assert "\n" not in str(err.value)
 

@@ -14,11 +14,12 @@ from lint.languagetool.backend import (
     accepted_tokens,
     backend_factory,
     is_accepted,
-    split,
+    pack,
+    paragraph_spans,
     utf16_to_index,
 )
 
-from .support import lt_match
+from .support import lt_matches
 
 # -- settings ----------------------------------------------------------------------------
 
@@ -117,14 +118,19 @@ def test_only_whitelisted_rules_with_one_replacement_are_fixable():
 # -- splitting, offsets, vocabulary ----------------------------------------------------------
 
 
-def test_split_cuts_at_blank_lines_and_covers_the_text():
+def test_paragraphs_cover_the_text_and_pack_into_requests():
     paragraphs = ["word " * 300 + "end.", "more " * 300, "last line\nsame paragraph"]
     text = "\n\n".join(paragraphs)
-    spans = split(text, limit=2000)
-    assert len(spans) == 2
+    spans = paragraph_spans(text)
+    assert len(spans) == 3
     assert "".join(text[s:e] for s, e in spans) == text
     assert all(text[s - 2 : s] == "\n\n" for s, _ in spans[1:])
-    assert split("one huge paragraph " * 500, limit=100) == [(0, len("one huge paragraph " * 500))]
+    bodies = [text[s:e] for s, e in spans]
+    packed = pack(bodies, limit=2000)
+    assert [starts for _, starts in packed] == [[0], [0, len(bodies[1])]]  # 1 + 2 paragraphs
+    last, starts = packed[1]
+    assert last == bodies[1] + bodies[2] + "\n\n"  # the last one ends in a blank line too
+    assert last[starts[0] :].startswith("more")
 
 
 def test_utf16_offsets_become_code_points():
@@ -149,7 +155,7 @@ def test_accepted_words_cover_names_and_possessives():
 
 def test_findings_from_pieces_land_in_the_whole_text(fake_lt):
     def respond(text):
-        matches = [lt_match(text, w) for w in ("teh", "Budanov") if w in text]
+        matches = [m for w in ("teh", "Budanov") for m in lt_matches(text, w)]
         return 200, {"matches": matches}
 
     fake = fake_lt(respond)
@@ -159,13 +165,32 @@ def test_findings_from_pieces_land_in_the_whole_text(fake_lt):
         LanguageToolSettings(url=fake.url, accepted_words={"Budanov"}, workers=3)
     )
     results = backend.check_many(texts)
-    assert len(fake.texts) == 4  # the long text in two pieces; the empty text not sent
+    # the long paragraph alone, the three short ones in one request; the empty text not sent
+    assert len(fake.texts) == 2
     [f] = results[0]
     assert texts[0][f.offset : f.offset + f.length] == "teh"
     assert (f.rule, f.category, f.severity) == ("languagetool.MORFOLOGIK_RULE_EN_US",
                                                  "spelling", "warning")  # fmt: skip
     assert results[1] == [] and results[2] == []
     assert [texts[3][f.offset : f.offset + f.length] for f in results[3]] == ["teh"]
+
+
+def test_a_paragraph_checked_before_is_not_sent_again(fake_lt):
+    """An edit re-checks one paragraph: the others are answered from the cache."""
+
+    def respond(text):
+        return 200, {"matches": lt_matches(text, "teh")}
+
+    fake = fake_lt(respond)
+    backend = LanguageToolBackend(LanguageToolSettings(url=fake.url))
+    before = "First teh paragraph.\n\nSecond one.\n\nThird teh one."
+    after = "First teh paragraph.\n\nSecond one, edited.\n\nThird teh one."
+    first = backend.check_many([before])[0]
+    sent = len(fake.texts)
+    second = backend.check_many([after])[0]
+    assert fake.texts[sent:] == ["Second one, edited.\n\n"]
+    assert [after[f.offset : f.offset + f.length] for f in second] == ["teh", "teh"]
+    assert second[1].offset == first[1].offset + len(", edited")
 
 
 def test_server_error_is_one_clear_line(fake_lt):
