@@ -53,6 +53,7 @@ class FactlintServer(LanguageServer):
         self.pending: dict[str, asyncio.Task] = {}
         self.issues: dict[str, list[Issue]] = {}
         self.warned: set[str] = set()
+        self.debounce = DEBOUNCE
 
     # -- linting ------------------------------------------------------------
     def schedule(self, uri: str, delay: float = 0.0) -> None:
@@ -148,13 +149,21 @@ class FactlintServer(LanguageServer):
 def build(engine: Engine | None = None) -> FactlintServer:
     server = FactlintServer(engine)
 
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: FactlintServer, params: types.InitializeParams) -> None:
+        """``initializationOptions``: ``{"debounce": seconds}`` (0 to 10) after a change."""
+        options = params.initialization_options
+        debounce = options.get("debounce") if isinstance(options, dict) else None
+        if isinstance(debounce, int | float) and 0 <= debounce <= 10:
+            ls.debounce = float(debounce)
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: FactlintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.schedule(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: FactlintServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, DEBOUNCE)
+        ls.schedule(params.text_document.uri, ls.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: FactlintServer, params: types.DidSaveTextDocumentParams) -> None:

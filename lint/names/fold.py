@@ -22,6 +22,7 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´"})
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """Lower-case, no diacritics, hyphens as spaces, one apostrophe, single spaces."""
     text = unicodedata.normalize("NFKD", name.translate(_LETTERS))
@@ -29,6 +30,7 @@ def fold(name: str) -> str:
     return " ".join(text.translate(_DASHES).translate(_APOSTROPHES).lower().split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def tight(name: str) -> str:
     """The folded name without spaces or apostrophes: "Kim Jong-un" = "Kimjongun"."""
     return fold(name).replace(" ", "").replace("'", "")
