@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 import lint
-from lint import autofix
+from lint import autofix, parallel
 from lint import explain as explain_mod
 from lint.config import LANGUAGES, ConfigError, ConfigFinder
 from lint.document.dates import parse_pubdate
@@ -29,9 +29,13 @@ from lint.languagetool.errors import LanguageToolError
 from lint.nlp import ModelError
 from lint.packs import PackError
 from lint.runner import Overrides, RunResult, run
+from lint.service.cli import service as service_group
 
 EXIT_CLEAN, EXIT_ISSUES, EXIT_ERROR = 0, 1, 2
 MAX_FIX_ROUNDS = 5
+SHARED_ENGINE: Engine | None = None
+"""The warm service's engine (spaCy, packs and paragraph cache kept between runs);
+None in a one-off process, which builds its own."""
 
 
 class Failure(click.ClickException):
@@ -124,8 +128,20 @@ def main() -> None:
     "--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but issues and errors.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for large runs (default 0: one per core).",
+)
+@click.option(
+    "--no-service",
+    is_flag=True,
+    help="Check in this process; do not use or start the warm factlint service.",
+)
 def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, no_languagetool,
-          stdin_filename, fix, diff, show_source, color, quiet) -> None:  # fmt: skip
+          stdin_filename, fix, diff, show_source, color, quiet, jobs, no_service) -> None:  # fmt: skip
     """Lint drafts: files, directories (recursively: .txt .md .markdown .html .htm) or - for stdin."""
     overrides = Overrides(
         select=_split(select) or None,
@@ -144,14 +160,19 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         from lint.document import kind_for_path
 
         stdin_kind = kind_for_path(stdin_filename) or "text"
-    engine = Engine(languagetool=backend_for)
+    engine = SHARED_ENGINE or Engine(languagetool=backend_for)
+    progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
 
     def lint_once() -> RunResult:
         try:
             return run(paths, finder, overrides, engine, stdin_kind=stdin_kind,
-                       stdin_name=stdin_filename)  # fmt: skip
+                       stdin_name=stdin_filename, progress=progress,
+                       jobs=jobs or parallel.default_jobs())  # fmt: skip
         except (ConfigError, PackError, ModelError, LanguageToolError) as exc:
             raise Failure(str(exc)) from None
+        finally:
+            if progress:
+                progress.clear()
 
     result = lint_once()
     out = sys.stdout
@@ -184,6 +205,32 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         for note in result.notes:
             click.echo(f"factlint: note: {note}", err=True)
     sys.exit(exit_code(result, overrides, finder))
+
+
+class ProgressBar:
+    """``[#####     ] 120/300 files`` on a terminal's stderr, for runs of many files."""
+
+    MIN_FILES = 20
+    WIDTH = 30
+
+    def __init__(self, stream) -> None:
+        self.stream = stream
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if total < self.MIN_FILES:
+            return
+        filled = self.WIDTH * done // max(total, 1)
+        bar = "#" * filled + " " * (self.WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} files")
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * (self.WIDTH + 30) + "\r")
+            self.stream.flush()
+            self.shown = False
 
 
 def exit_code(result: RunResult, overrides: Overrides, finder: ConfigFinder) -> int:
@@ -292,6 +339,7 @@ def lsp() -> None:
 
 main.add_command(languagetool_group)
 main.add_command(server_group)
+main.add_command(service_group)
 
 if __name__ == "__main__":
     main()

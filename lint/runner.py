@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lint import document
+from lint import document, parallel
 from lint.config import Config, ConfigFinder
 from lint.document import Document, DocumentError
 from lint.engine import Engine
@@ -129,8 +129,11 @@ def run(
     stdin_name: str | None = None,
     read_stdin: Callable[[], bytes] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int = 1,
 ) -> RunResult:
-    """Lint ``paths``; every readable file is linted even when others fail."""
+    """Lint ``paths``; every readable file is linted even when others fail.
+
+    With ``jobs`` > 1 a large run is spread over that many worker processes."""
     result = RunResult()
     targets, result.errors = collect(paths, finder)
     groups: dict[int, tuple[Config, list[FileResult]]] = {}
@@ -156,16 +159,28 @@ def run(
         result.files.append(file)
         groups.setdefault(id(base), (config, []))[1].append(file)
     done = 0
+    total = len(result.files)
+
+    def advance(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress:
+            progress(done, total)
+
+    chars = sum(len(f.document.text) for f in result.files if f.document)
     for config, files in groups.values():
-        for batch in _batches(files):
-            lint_results = engine.lint([(f.target.display, f.document) for f in batch], config)
-            for file, lint_result in zip(batch, lint_results, strict=True):
-                file.issues = lint_result.issues
-                result.errors.extend(lint_result.errors)
-                result.notes.extend(n for n in lint_result.notes if n not in result.notes)
-            done += len(batch)
-            if progress:
-                progress(done, len(result.files))
+        items = [(f.target.display, f.document) for f in files]
+        if parallel.worth_it(jobs, chars):
+            lint_results = parallel.lint_parallel(items, config, jobs, advance)
+        else:
+            lint_results = []
+            for batch in _batches(items):
+                lint_results.extend(engine.lint(batch, config))
+                advance(len(batch))
+        for file, lint_result in zip(files, lint_results, strict=True):
+            file.issues = lint_result.issues
+            result.errors.extend(lint_result.errors)
+            result.notes.extend(n for n in lint_result.notes if n not in result.notes)
     return result
 
 
@@ -187,9 +202,9 @@ def lint_source(
     return file, lint_result.errors, lint_result.notes
 
 
-def _batches(files: list[FileResult], size: int = 64) -> Iterator[list[FileResult]]:
-    for i in range(0, len(files), size):
-        yield files[i : i + size]
+def _batches(items: list, size: int = 64) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
 
 
 def _read(target: Target, config: Config, read_stdin: Callable[[], bytes] | None) -> str:

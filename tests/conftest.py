@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -9,6 +10,10 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from lint.engine import Engine
+
+# `factlint` commands the suite runs check in-process unless a test asks for the warm
+# service (tests/service): no daemon outlives the suite.
+os.environ["FACTLINT_SERVICE"] = "0"
 
 settings.register_profile(
     "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]

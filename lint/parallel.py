@@ -1,0 +1,92 @@
+"""Batches spread over worker processes (``factlint check --jobs N``).
+
+spaCy holds the GIL while it parses, so a batch uses more than one core only
+through processes. Each worker loads its own engine once (spaCy, packs,
+LanguageTool client) and then lints batches of documents sent to it; the pool
+is kept for the life of the process, so the warm service pays the start-up
+once. Small runs stay in-process: a worker needs seconds to start.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from lint.config import Config
+from lint.document import Document
+from lint.engine import Engine, LintResult
+
+MIN_CHARS_COLD = 200_000
+"""Characters of prose (about 35,000 words) that make starting workers worth it."""
+MIN_CHARS_WARM = 20_000
+"""…and when the workers are already running (in the service)."""
+BATCH_CHARS = 30_000
+
+_pools: dict[int, ProcessPoolExecutor] = {}
+_engine: Engine | None = None
+
+
+def default_jobs() -> int:
+    """All the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def worth_it(jobs: int, chars: int) -> bool:
+    if jobs <= 1:
+        return False
+    return chars >= (MIN_CHARS_WARM if jobs in _pools else MIN_CHARS_COLD)
+
+
+def lint_parallel(
+    items: list[tuple[str, Document]],
+    config: Config,
+    jobs: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[LintResult]:
+    """``Engine.lint`` over ``jobs`` processes; results in the order of ``items``."""
+    pool = _pool(jobs)
+    batches = list(_batches(items))
+    futures: list[Future] = [pool.submit(_lint, batch, config) for batch in batches]
+    results: list[LintResult] = []
+    for batch, future in zip(batches, futures, strict=True):
+        results.extend(future.result())
+        if progress:
+            progress(len(batch))
+    return results
+
+
+def _batches(items: list[tuple[str, Document]]) -> Iterator[list[tuple[str, Document]]]:
+    batch: list[tuple[str, Document]] = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(item[1].text)
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    if jobs not in _pools:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
+        _pools[jobs] = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start)
+    return _pools[jobs]
+
+
+def _start() -> None:
+    global _engine
+    from lint.languagetool import backend_for
+
+    _engine = Engine(languagetool=backend_for)
+
+
+def _lint(batch: list[tuple[str, Document]], config: Config) -> list[LintResult]:
+    assert _engine is not None
+    return _engine.lint(batch, config)
