@@ -127,8 +127,10 @@ class LintResult:
 
 LanguageToolFactory = Callable[[Config], object | None]
 CACHE_SIZE = 8192
-"""Paragraph entries kept between runs (parses, findings, extractions): a few
-hundred drafts' worth, a few tens of MB."""
+"""Paragraph results kept between runs (findings, extractions): a few hundred drafts'
+worth, a few MB."""
+PARSE_CACHE_SIZE = 1024
+"""spaCy parses kept (~40 kB a paragraph): an open 5,000-word draft many times over."""
 
 
 class Engine:
@@ -145,6 +147,7 @@ class Engine:
     ) -> None:
         self.languagetool = languagetool
         self.cache = LRU(cache_size)
+        self.parses = LRU(min(cache_size, PARSE_CACHE_SIZE))
         self._rulesets: dict[tuple, tuple[tuple, RuleSet]] = {}
         self._pool: ThreadPoolExecutor | None = None
 
@@ -192,7 +195,7 @@ class Engine:
                 for a, b in doc_spans
             ]
             chunk_docs = nlp_mod.parse_paragraphs(
-                texts, config.spacy_model, ruleset.needs, self.cache
+                texts, config.spacy_model, ruleset.needs, self.parses
             )
         parsed = iter(chunk_docs)
         contexts = []

@@ -36,8 +36,9 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def worth_it(jobs: int, chars: int) -> bool:
-    if jobs <= 1:
+def worth_it(jobs: int, documents: int, chars: int) -> bool:
+    """Enough work to share: a document is never split, and workers take seconds to start."""
+    if jobs <= 1 or documents < 2 * jobs:
         return False
     return chars >= (MIN_CHARS_WARM if jobs in _pools else MIN_CHARS_COLD)
 

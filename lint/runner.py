@@ -170,7 +170,7 @@ def run(
     chars = sum(len(f.document.text) for f in result.files if f.document)
     for config, files in groups.values():
         items = [(f.target.display, f.document) for f in files]
-        if parallel.worth_it(jobs, chars):
+        if parallel.worth_it(jobs, len(items), chars):
             lint_results = parallel.lint_parallel(items, config, jobs, advance)
         else:
             lint_results = []
