@@ -97,3 +97,39 @@ def test_full_hook_uses_the_warm_languagetool_server(drafts, env):
     assert "weekday.md:3:38: warning languagetool.EN_DATE_WEEKDAY" in proc.stdout
     assert "starting" not in proc.stdout + proc.stderr  # no second server was started
     assert languagetool.status()["pid"] == before.pid
+
+
+def test_hook_is_served_by_the_warm_factlint_service(drafts, env, tmp_path):
+    """A second commit's hook is answered by the service the first one started."""
+    service_dir = Path(f"/tmp/fl-hook-{os.getpid()}")  # short: AF_UNIX path limit
+    env = dict(env, FACTLINT_SERVICE="1", FACTLINT_SERVICE_DIR=str(service_dir),
+               FACTLINT_SERVICE_IDLE="120")  # fmt: skip
+    head = git(ROOT, "rev-parse", "HEAD").stdout.strip()
+    (drafts / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n      - id: factlint-fast\n"
+    )
+    git(drafts, "add", ".")
+    args = [str(PRE_COMMIT), "run", "factlint-fast", "--files", "bad.md"]
+    try:
+        first = run(args, drafts, env)
+        [sock] = service_dir.glob("*.sock")  # the hook's own environment started one
+        pid = _service(sock, "status")["pid"]
+        second = run(args, drafts, env)
+        assert first.returncode == second.returncode == 1
+        assert "bad.md:3:25: warning idioms.tow-the-line" in second.stdout
+        state = _service(sock, "status")
+        assert state["pid"] == pid and state["served"] == 2
+    finally:
+        for sock in service_dir.glob("*.sock"):
+            _service(sock, "stop")
+
+
+def _service(sock_path: Path, command: str) -> dict:
+    import socket
+
+    from lint.service import protocol
+
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.connect(str(sock_path))
+        protocol.send(sock, {"command": command})
+        return protocol.receive(sock) or {}
