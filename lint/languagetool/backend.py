@@ -50,7 +50,9 @@ from lint.languagetool.errors import LanguageToolError
 from lint.languagetool.settings import LanguageToolSettings
 
 RULE_PREFIX = "languagetool."
-CHUNK_CHARS = 4000
+CHUNK_CHARS = (
+    2000  # per request: a 1,000-word draft keeps both cores busy (measured: 4000 is slower)
+)
 MAX_REPLACEMENTS = 5
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
