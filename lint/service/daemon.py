@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import fcntl
+import gc
 import io
 import logging
 import os
@@ -207,6 +208,7 @@ def main() -> int:
     log.info("listening on %s", path)
     try:
         service.warm()
+        gc.freeze()  # what is loaded now lives as long as we do: no collection rescans it
         log.info("warm")
         service.serve(listener)
     except Stop:
