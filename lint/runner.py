@@ -202,7 +202,7 @@ def lint_source(
     return file, lint_result.errors, lint_result.notes
 
 
-def _batches(items: list, size: int = 64) -> Iterator[list]:
+def _batches(items: list, size: int = 16) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
 
