@@ -1,116 +1,126 @@
 """``make bench``: factlint against the tools a user would pick instead, on the same texts.
 
-Every figure is measured in this run, on this machine, and printed next to its
-peer as a ratio (below 1 means factlint is faster). The texts are real news
-articles from a package (see ``bench/corpus.py``) when it is installed, else the
-example drafts. Results are appended to ``bench/RESULTS.md`` with the date.
+Prints one table — cold first run, warm single draft, batch words/s,
+incremental re-check, peak memory; one row per tool — with each factlint
+figure also as a ratio to its peer, then issue 7's targets with PASS/MISS, and
+appends it all with the date to ``bench/RESULTS.md``. Every figure is measured
+in this run, on this machine, on real published news (``bench/texts.py``).
+
+Modules: ``texts`` (which articles), ``isolation`` (the bench's own service and
+LanguageTool server), ``factlint_rows`` (the ``factlint`` command),
+``lsp_incremental`` (the language server), ``peers`` (LanguageTool, spaCy,
+proselint, codespell, Harper), ``proc`` (time and memory), ``table`` and
+``report`` (the output). Usage: ``python -m bench [--quick]``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
+import argparse
 import os
-import platform
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-import psutil
+from bench import factlint_rows, isolation, lsp_incremental, machine, peers, report
+from bench.factlint_rows import DEFAULT, RULES_ONLY
+from bench.texts import Texts, prepare
 
-ROOT = Path(__file__).resolve().parents[1]
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 BIN = Path(sys.executable).parent
+BEGAN = time.monotonic()
 
 
-def texts() -> tuple[str, list[str]]:
+def say(message: str) -> None:
+    """Progress on stderr, so stdout is the report alone."""
+    print(f"bench [{time.monotonic() - BEGAN:4.0f} s] {message}", file=sys.stderr, flush=True)
+
+
+def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
+    """Every row, in an order where no cache holds a text before its timed run."""
+    load_before = os.getloadavg()
+    texts = prepare(work, 20, 2, 2) if quick else prepare(work)
+    isolation.write_configs(work)
+    exe = BIN / "factlint"
+    if not exe.exists():
+        raise SystemExit(f"bench: {exe} is missing; run `make install`")
+    lt = isolation.start_languagetool(texts.text(texts.single), say)
+    fl = factlint_rows.Factlint(exe, work, env, _cores())
     try:
-        from bench.corpus import corpus_info, news_texts
-
-        return corpus_info(), news_texts(300)
-    except (ImportError, LookupError) as exc:
-        drafts = sorted((ROOT / "examples").rglob("*.txt")) + sorted(
-            (ROOT / "examples").rglob("*.md")
-        )
-        found = [p.read_text("utf-8") for p in drafts]
-        return f"example drafts ({exc})", found * 20
-
-
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall time and peak resident memory (bytes) of one command."""
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    peak = 0
-    while proc.poll() is None:
-        with contextlib.suppress(psutil.Error):  # the process may have just exited
-            peak = max(peak, proc.memory_info().rss)
-        time.sleep(0.01)
-    return time.perf_counter() - start, peak
-
-
-def best(cmd: list[str], cwd: Path, runs: int = 3) -> tuple[float, int]:
-    results = [timed(cmd, cwd) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results)
-
-
-def main() -> None:
-    source, articles = texts()
-    words = sum(len(t.split()) for t in articles)
-    work = Path(tempfile.mkdtemp(prefix="factlint-bench-"))
-    (work / ".factlint.yaml").write_text("languagetool: {enabled: false}\n")
-    for i, text in enumerate(articles):
-        (work / f"a{i:04}.txt").write_text(text, "utf-8")
-    single = work / "single"
-    single.mkdir()
-    one = min(articles, key=lambda t: abs(len(t.split()) - 1000))
-    (single / "draft.txt").write_text(one, "utf-8")
-    one_words = len(one.split())
-
-    factlint = [str(BIN / "factlint"), "check", "--no-languagetool", "-q", "--fail-on", "never"]
-    tools = {
-        "factlint (rule packs)": factlint,
-        "proselint": [str(BIN / "proselint"), "check"],
-        "codespell": [str(BIN / "codespell")],
-    }
-    rows = []
-    for name, cmd in tools.items():
-        if not Path(cmd[0]).exists() and not shutil.which(cmd[0]):
-            continue
-        warm, warm_mem = best([*cmd, "draft.txt"], single)
-        batch, batch_mem = best([*cmd, "."], work, runs=1)
-        rows.append((name, warm, words / batch, max(warm_mem, batch_mem)))
-
-    ours = rows[0]
-    lines = [
-        f"## {dt.date.today()} — {platform.node()}",
-        "",
-        f"Machine: {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.1f} GiB; "
-        f"Python {platform.python_version()}.",
-        f"Texts: {source}; {len(articles)} files, {words} words; single draft {one_words} words.",
-        "",
-        "| tool | single draft (s) | ratio | batch (words/s) | ratio | peak RSS (MB) |",
-        "|------|-----------------:|------:|----------------:|------:|--------------:|",
+        client = peers.LanguageToolAlone(lt.url)
+        say(f"LanguageTool: warming its JVM up on {len(texts.warmup)} other articles")
+        for text in texts.warmup:
+            client.check(text)
+        lsp = _language_server(exe, work, texts, env)  # first: no cache has seen the draft
+        default = factlint_rows.measure(fl, texts, DEFAULT, [], say, lt.pid, memory_target=True)
+        rules_only = factlint_rows.measure(fl, texts, RULES_ONLY, ["--no-languagetool"], say)
+        default.row.peer, rules_only.row.peer = peers.LT_ALONE, peers.SPACY_ALONE
+        default.row.figs["incremental"] = lsp[DEFAULT].incremental
+        rules_only.row.figs["incremental"] = lsp[RULES_ONLY].incremental
+        rows = [default.row, rules_only.row]
+        rows.append(peers.languagetool_row(client, texts, lt.cold, lt.pid, say))
+        rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
+        found, missing = peers.cli_peers()
+        rows += [peers.cli_row(peer, texts, work, say) for peer in found]
+    finally:
+        say("stopping the bench's factlint service and LanguageTool server")
+        fl.stop_service()
+        lt.stop()
+    versions = [
+        machine.factlint_version(),
+        lt.version,
+        machine.spacy_version(),
+        *(peer.version for peer in found),
+        f"pygls {machine.package('pygls')} (the LSP client)",
     ]
-    for name, warm, rate, mem in rows:
-        lines.append(
-            f"| {name} | {warm:.2f} | {ours[1] / warm:.2f} | {rate:,.0f} | {ours[2] / rate:.2f} "
-            f"| {mem / 2**20:.0f} |"
-        )
-    lines += [
-        "",
-        "Ratios are factlint's figure over the tool's: below 1 for time, above 1 for words/s, "
-        "factlint is faster.",
-        "",
-    ]
-    report = "\n".join(lines)
-    print(report)
-    results = ROOT / "bench" / "RESULTS.md"
-    previous = results.read_text() if results.exists() else "# Benchmark results\n\n"
-    results.write_text(previous + report + "\n")
-    shutil.rmtree(work, ignore_errors=True)
+    return report.Results(
+        texts, rows, default, rules_only, lsp, lt, missing, versions, load_before, BEGAN
+    )
+
+
+def _language_server(
+    exe: Path, work: Path, texts: Texts, env: dict[str, str]
+) -> dict[str, lsp_incremental.LspResult]:
+    """The ~5,000-word draft opened and edited in ``factlint lsp``, with LanguageTool
+    (``work/lsp``) and without (``work/rules-only``, whose configuration turns it off)."""
+    out = {}
+    for name, folder in ((DEFAULT, work / "lsp"), (RULES_ONLY, work / "rules-only")):
+        say(f"{name}: the language server, {len(texts.versions) - 1} one-paragraph edits")
+        folder.mkdir(exist_ok=True)
+        document = folder / "draft.txt"
+        document.write_text(texts.version_texts[0], "utf-8")
+        out[name] = lsp_incremental.measure(exe, document, texts.version_texts, env)
+    return out
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke test of the bench itself (20 batch files, 2 warm drafts, 2 edits); "
+        "nothing is appended to RESULTS.md",
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
+        work = Path(tmp) / "work"
+        work.mkdir()
+        env = isolation.isolate(Path(tmp), say)
+        results = measure(work, env, args.quick)
+    text = report.render(results)
+    print(text)
+    if not args.quick:
+        previous = RESULTS.read_text("utf-8") if RESULTS.exists() else "# Benchmark results\n"
+        RESULTS.write_text(previous.rstrip("\n") + "\n\n" + text, "utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

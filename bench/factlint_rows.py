@@ -1,0 +1,176 @@
+"""factlint's rows, driven as a user drives it: the ``factlint`` command, end to end.
+
+Each row starts with no factlint service running, so its first ``factlint
+check`` is the cold one (it starts the service, which loads spaCy and the
+packs); then every timed warm run checks a draft the service has not seen, so
+its per-paragraph cache cannot flatter the figure; the batch is one run over
+every file with ``--jobs`` = the cores. Memory is the factlint processes only
+(the thin client plus the service and its workers); the LanguageTool JVM is
+measured on its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench import proc
+from bench.table import Fig, Row
+from bench.texts import Texts
+
+DEFAULT = "factlint: all packs + LanguageTool"
+RULES_ONLY = "factlint --no-languagetool"
+
+
+@dataclass
+class Factlint:
+    """The ``factlint`` command in the bench's environment (private service and server)."""
+
+    exe: Path
+    work: Path
+    env: dict[str, str]
+    jobs: int
+
+    def service_pid(self) -> int | None:
+        """The pid of the running factlint service, or None (none runs, or no such thing yet)."""
+        try:
+            from lint.service.cli import ask
+        except ImportError:
+            return None
+        with contextlib.suppress(OSError, ValueError):
+            state = ask("status")
+            return int(state["pid"]) if state and "pid" in state else None
+        return None
+
+    def stop_service(self) -> None:
+        """What ``factlint service stop`` does, without loading the whole CLI to do it."""
+        try:
+            from lint.service import client
+            from lint.service.cli import ask
+        except ImportError:
+            return
+        with contextlib.suppress(OSError, ValueError):
+            if ask("stop") is not None:
+                client.wait_gone()
+
+    def check(self, paths: Sequence[Path], *flags: str) -> Checked:
+        """One ``factlint check``; memory of the client's tree and, unless it is told not to
+        use it, of the service's."""
+        before = self.service_pid()
+        watch = [before] if before and "--no-service" not in flags else []
+        cmd = [self.exe, "check", *paths, "-q", "--fail-on", "never", *flags]
+        run = proc.run(cmd, self.work, self.env, also_watch=lambda: watch)
+        after = self.service_pid()
+        return Checked(run, restarted=before is not None and after != before, service=after)
+
+
+@dataclass
+class Checked:
+    run: proc.Run
+    restarted: bool  # the service was replaced mid-run (factlint's code changed under it)
+    service: int | None  # the service pid after the run
+
+    @property
+    def error(self) -> str | None:
+        return self.run.failed()
+
+    def fig(self, value: float | None = None) -> Fig:
+        if self.error:
+            return Fig.na(self.error)
+        return Fig(self.run.seconds if value is None else value)
+
+
+@dataclass
+class FactlintResult:
+    row: Row
+    notes: list[str] = field(default_factory=list)
+    rss_5k: dict[str, Fig] = field(default_factory=dict)  # how it ran → Python-side peak MB
+    warm_runs: list[float] = field(default_factory=list)
+
+
+def _warm(fl: Factlint, draft: Path, flags: Sequence[str], notes: list[str]) -> Checked:
+    """A warm run; retaken once if the service restarted because factlint's code changed."""
+    checked = fl.check([draft], *flags)
+    if checked.restarted:
+        notes.append(
+            f"the service restarted during a warm run on {draft.name} (code changed); retaken"
+        )
+        checked = fl.check([draft], *flags)
+    return checked
+
+
+def measure(
+    fl: Factlint,
+    texts: Texts,
+    name: str,
+    flags: Sequence[str],
+    say: Callable[[str], None],
+    jvm_pid: int | None = None,
+    memory_target: bool = False,
+) -> FactlintResult:
+    """Cold, warm and batch figures for one configuration of factlint (and, for the
+    memory target, its runs on the ~5,000-word draft); ``jvm_pid`` is watched in the batch."""
+    result = FactlintResult(Row(name))
+    fl.stop_service()
+    say(f"{name}: cold first runs (service, then in-process)")
+    cold = _cold(fl, texts, flags, result.notes)
+    say(f"{name}: {len(texts.warm)} warm single drafts")
+    warm = _warm_runs(fl, texts, flags, result)
+    if memory_target:
+        say(f"{name}: peak memory on the {texts.incremental_words:,}-word draft")
+        _memory(fl, texts, flags, result)
+    say(f"{name}: batch of {len(texts.batch)} files, --jobs {fl.jobs}")
+    with proc.PeakRSS(lambda: [jvm_pid] if jvm_pid else []) as jvm:
+        batch = fl.check([texts.batch_dir], "--jobs", str(fl.jobs), *flags)
+    if batch.restarted:
+        result.notes.append("the service restarted during the batch (code changed)")
+    if jvm_pid:
+        result.notes.append(f"LanguageTool JVM during the batch: {jvm.mb:.0f} MB")
+    fl.stop_service()
+
+    failed = next((w.error for w in warm if w.error), None)
+    result.row.figs = {
+        "cold": cold.fig(),
+        "warm": Fig.na(failed) if failed else Fig(proc.median(result.warm_runs)),
+        "batch": batch.fig(texts.batch_words / batch.run.seconds),
+        "rss": Fig(max(c.run.peak_mb for c in [cold, *warm, batch])),
+    }
+    return result
+
+
+def _cold(fl: Factlint, texts: Texts, flags: Sequence[str], notes: list[str]) -> Checked:
+    """The first ``factlint check`` (it starts the service); then one in-process run, on
+    another draft so LanguageTool's cache does not help it, for the notes."""
+    cold = fl.check([texts.single], *flags)
+    if cold.service is None and not cold.error:
+        notes.append("no factlint service answered after the first run: figures are in-process")
+    here = fl.check([texts.drafts[1]], "--no-service", *flags)
+    notes.append(
+        f"cold in-process run (`--no-service`, {texts.draft_words[1]:,} words) "
+        f"{here.fig().show('.2f')} s, peak RSS {here.run.peak_mb:.0f} MB"
+    )
+    return cold
+
+
+def _warm_runs(
+    fl: Factlint, texts: Texts, flags: Sequence[str], result: FactlintResult
+) -> list[Checked]:
+    """One run per new draft; then the last draft again, unchanged, for the notes."""
+    warm = [_warm(fl, draft, flags, result.notes) for draft in texts.warm]
+    result.warm_runs = [w.run.seconds for w in warm]
+    again = fl.check([texts.warm[-1]], *flags)
+    result.notes.append(
+        f"unchanged re-run of a warm draft (paragraph cache) {again.fig().show('.3f')} s"
+    )
+    return warm
+
+
+def _memory(fl: Factlint, texts: Texts, flags: Sequence[str], result: FactlintResult) -> None:
+    """Peak Python-side memory checking the ~5,000-word draft, through the warm service
+    (client + service) and in a process of its own."""
+    via_service = fl.check([texts.versions[0]], *flags)
+    in_process = fl.check([texts.versions[0]], "--no-service", *flags)
+    result.rss_5k["service (client + service)"] = via_service.fig(via_service.run.peak_mb)
+    result.rss_5k["in-process (--no-service)"] = in_process.fig(in_process.run.peak_mb)

@@ -1,0 +1,106 @@
+"""The bench's own factlint service and LanguageTool server, in a temporary directory.
+
+Why not the user's: their LanguageTool server keeps a sentence cache for 15
+minutes and their factlint service a paragraph cache, either of which may hold
+these very texts from an earlier run and flatter the figures; and other people
+on the machine may be using them. So the bench points ``FACTLINT_CACHE_DIR``
+(LanguageTool's state, with the cached jars linked in: nothing is downloaded)
+and ``FACTLINT_SERVICE_DIR`` at a temporary directory, for itself and every
+child process. factlint then finds and starts these exactly as it would the
+user's; the bench stops both when it ends.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.peers import LanguageToolAlone
+from bench.table import Fig
+
+SERVICE_IDLE = "900"  # seconds: both go away by themselves if the bench is killed
+PACKS_HEADER = "# the bench: every shipped pack; LanguageTool on (the default)\n"
+
+
+def isolate(tmp: Path, say: Callable[[str], None]) -> dict[str, str]:
+    """Set the environment (of this process, so of every child too); return a copy."""
+    from lint.languagetool.install import install, is_installed
+    from lint.languagetool.settings import LanguageToolSettings
+
+    real = LanguageToolSettings.from_mapping({})
+    if not real.external and not is_installed(real.jars):
+        say("installing LanguageTool (once per user)")
+        install(real)
+    cache = tmp / "cache"
+    (cache / "languagetool").mkdir(parents=True)
+    (cache / "languagetool" / real.version).symlink_to(real.jars, target_is_directory=True)
+    os.environ["FACTLINT_CACHE_DIR"] = str(cache)
+    os.environ["FACTLINT_SERVICE_DIR"] = str(tmp / "service")
+    os.environ["FACTLINT_SERVICE_IDLE"] = SERVICE_IDLE
+    return dict(os.environ)
+
+
+@dataclass
+class LanguageTool:
+    """The server the bench started (or the user's external one) and its cold start."""
+
+    settings: Any  # LanguageToolSettings, or None for an external server
+    url: str
+    pid: int | None
+    version: str
+    cold: Fig
+    notes: list[str] = field(default_factory=list)
+
+    def stop(self) -> None:
+        if self.settings is not None:
+            from lint.languagetool import server
+
+            server.stop_server(self.settings)
+
+
+def start_languagetool(single: str, say: Callable[[str], None]) -> LanguageTool:
+    """Start the bench's server cold (to its first answer), then time its first check
+    (of the single draft): LanguageTool's cold first run."""
+    from lint.languagetool import server
+    from lint.languagetool.settings import LanguageToolSettings
+
+    settings = LanguageToolSettings.from_mapping({"idle_timeout": int(SERVICE_IDLE)})
+    if settings.external:  # FACTLINT_LANGUAGETOOL_URL: the user's server, not ours to start
+        url = settings.url or ""
+        LanguageToolAlone(url).check(single)
+        return LanguageTool(None, url, None, f"LanguageTool at {url}", Fig.na("external server"))
+    say("LanguageTool: cold start of a server in a temporary state directory")
+    began = time.perf_counter()
+    state = server.ensure_server(settings, say=lambda _: None, warm_up=False)
+    ready = time.perf_counter() - began
+    first = LanguageToolAlone(state.url).check(single)
+    version = f"LanguageTool {state.version} on Java {state.java_version} (-Xmx{state.max_memory})"
+    note = (
+        f"LanguageTool's cold run = server start to first answer {ready:.2f} s + "
+        f"first check of the single draft {first:.2f} s"
+    )
+    return LanguageTool(settings, state.url, state.pid, version, Fig(ready + first), [note])
+
+
+def write_configs(work: Path) -> None:
+    """``work/.factlint.yaml``: every shipped pack, LanguageTool left on. ``rules-only/``:
+    the same with LanguageTool off, for the rule-only language server (an editor has no
+    ``--no-languagetool`` flag)."""
+    try:
+        from lint.packs.loader import shipped_names
+
+        packs = list(shipped_names())
+    except ImportError:
+        from lint.config import DEFAULT_PACKS
+
+        packs = list(DEFAULT_PACKS)
+    listed = f"packs: [{', '.join(packs)}]\n"
+    (work / ".factlint.yaml").write_text(PACKS_HEADER + listed, "utf-8")
+    (work / "rules-only").mkdir(exist_ok=True)
+    (work / "rules-only" / ".factlint.yaml").write_text(
+        listed + "languagetool: {enabled: false}\n", "utf-8"
+    )

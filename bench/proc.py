@@ -1,0 +1,123 @@
+"""Wall time and peak memory of commands and process trees, for every row of the bench.
+
+Every tool is measured the same way: wall time from before the process is
+created to after it exits (so interpreter and JVM start-up count, as a user
+pays them), and the peak of the summed resident set size of the process trees
+we are told to watch, sampled from a thread so the measured code runs unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+MB = 1 << 20
+SAMPLE_EVERY = 0.02  # seconds; fine enough for runs of a few tenths of a second
+
+
+def tree_rss(roots: Iterable[int]) -> int:
+    """Summed RSS (bytes) of each root process and all its descendants, each counted once."""
+    seen: set[int] = set()
+    total = 0
+    for pid in roots:
+        with contextlib.suppress(psutil.Error):  # a process may exit between the calls
+            root = psutil.Process(pid)
+            for proc in [root, *root.children(recursive=True)]:
+                if proc.pid in seen:
+                    continue
+                seen.add(proc.pid)
+                with contextlib.suppress(psutil.Error):
+                    total += proc.memory_info().rss
+    return total
+
+
+class PeakRSS:
+    """Peak summed RSS of the trees under ``roots()`` while the ``with`` block runs.
+
+    ``roots`` is called at every sample, so a process that appears during the
+    block (a service started by its first client) is picked up.
+    """
+
+    def __init__(self, roots: Callable[[], Iterable[int]]) -> None:
+        self.roots = roots
+        self.peak = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while True:
+            self.peak = max(self.peak, tree_rss(self.roots()))
+            if self._done.wait(SAMPLE_EVERY):
+                return
+
+    def __enter__(self) -> PeakRSS:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        self._thread.join()
+
+    @property
+    def mb(self) -> float:
+        return self.peak / MB
+
+
+@dataclass
+class Run:
+    """One command: how long, how much memory, how it ended."""
+
+    seconds: float
+    peak_mb: float
+    code: int
+    stderr: str
+    stdout: str = ""
+
+    def failed(self, ok_codes: Sequence[int] = (0, 1)) -> str | None:
+        """None when the command worked, else a one-line reason (its last stderr line)."""
+        if self.code in ok_codes:
+            return None
+        lines = [line for line in self.stderr.splitlines() if line.strip()]
+        return f"exit {self.code}: {lines[-1].strip()[:120] if lines else 'no message'}"
+
+
+def run(
+    cmd: Sequence[str | Path],
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    also_watch: Callable[[], Iterable[int]] = tuple,
+    capture: bool = False,
+) -> Run:
+    """Run ``cmd``, timing it and watching its tree plus ``also_watch()``; stdout is
+    discarded unless ``capture``."""
+    # files, not pipes: a chatty tool cannot block on a full pipe while we wait
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        began = time.perf_counter()
+        proc = subprocess.Popen(
+            [str(c) for c in cmd],
+            cwd=cwd,
+            env=env,
+            stdout=out if capture else subprocess.DEVNULL,
+            stderr=err,
+        )
+        with PeakRSS(lambda: [proc.pid, *also_watch()]) as rss:
+            proc.wait()
+        seconds = time.perf_counter() - began
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    return Run(seconds, rss.mb, proc.returncode, stderr, stdout)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)

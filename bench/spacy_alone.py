@@ -1,0 +1,72 @@
+"""spaCy alone, in a process of its own: ``python -m bench.spacy_alone MANIFEST`` → JSON.
+
+The peer that says what factlint's own parsing costs: the very pipeline
+factlint loads (``lint.nlp.load`` with every pipe its shipped packs need), as
+a library user would run it — ``nlp(text)`` for one draft, ``nlp.pipe`` (in
+batches of factlint's size) for a batch, in one process. A process of its own so that its peak memory is spaCy's,
+not the bench's. The cold figure is measured separately, as a fresh
+``python -c`` (see ``COLD``).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+NEEDS = ("tags", "lemmas", "entities", "sentences")
+BATCH_SIZE = 64
+"""As ``lint.nlp.parse_all``: the pipeline's own default (256 texts) would hold most of
+the batch's Docs at once and measure gigabytes that have nothing to do with parsing."""
+
+COLD = (
+    "import sys; from pathlib import Path; from lint.nlp import load; "
+    f"nlp = load(None, frozenset({NEEDS!r})); "
+    "nlp(Path(sys.argv[1]).read_text('utf-8'))"
+)
+"""The cold run: start Python, import spaCy, load the pipeline, parse the single draft."""
+
+
+def _read(paths: list[str]) -> list[str]:
+    return [Path(p).read_text("utf-8") for p in paths]
+
+
+def main(manifest_path: str) -> None:
+    from lint.nlp import load
+
+    manifest = json.loads(Path(manifest_path).read_text("utf-8"))
+    nlp = load(None, frozenset(NEEDS))
+    nlp(Path(manifest["single"]).read_text("utf-8"))  # first call: lazy set-up, untimed
+
+    def timed(text: str) -> float:
+        began = time.perf_counter()
+        nlp(text)
+        return time.perf_counter() - began
+
+    warm = [timed(t) for t in _read(manifest["warm"])]
+    batch = _read(manifest["batch"])
+    nlp.max_length = max(nlp.max_length, max(len(t) for t in batch) + 1)
+    began = time.perf_counter()
+    for _ in nlp.pipe(batch, batch_size=BATCH_SIZE):
+        pass
+    batch_seconds = time.perf_counter() - began
+    first, *edited = _read(manifest["versions"])
+    nlp(first)
+    incremental = [timed(t) for t in edited]  # spaCy has no cache: the whole draft again
+    print(
+        json.dumps(
+            {
+                "pipes": nlp.pipe_names,
+                "warm": statistics.median(warm),
+                "batch_seconds": batch_seconds,
+                "batch_words": sum(len(t.split()) for t in batch),
+                "incremental": statistics.median(incremental),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
