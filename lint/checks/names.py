@@ -56,6 +56,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lint.cache import LRU, MISSING
 from lint.checks.base import Check, Context
 from lint.findings import Finding
 from lint.names.entities import Entity
@@ -94,6 +95,7 @@ class Names(Check):
     def prepare(self) -> None:
         self.index, self.checked = index_for(self.rule, self.opts["data"], required=True)
         self.ignored = {fold(n) for n in self.opts["ignore"]}
+        self._seen = LRU(1 << 14)  # name form → its slip (or None), across drafts
 
     def accepted_words(self) -> frozenset[str]:
         return accepted_words(self.index)
@@ -107,7 +109,7 @@ class Names(Check):
             return word in ctx.accepted or word in self.ignored
 
         for name in found:
-            for start, end, written, slip in self._slips(ctx.text, name, is_known):
+            for start, end, written, slip in self._slips(ctx.text, name, is_known, ctx.accepted):
                 lone = " " not in fold(written)
                 if lone and not slip.listed:
                     if fold(written) in introduced or not name.proper:
@@ -124,7 +126,9 @@ class Names(Check):
                     role=f" ({role})" if role else "",
                 )
 
-    def _slips(self, text: str, name: Name, is_known) -> Iterator[tuple[int, int, str, Slip]]:
+    def _slips(
+        self, text: str, name: Name, is_known, accepted: frozenset[str]
+    ) -> Iterator[tuple[int, int, str, Slip]]:
         """Word runs of ``name`` that are a listed misspelling or a near miss, longest first;
         a run inside a longer known or flagged one is not looked at again. A near miss must
         end where the name ends: in "Angel Garcia Rodriguez", "Angel Garcia" is no one."""
@@ -143,7 +147,11 @@ class Names(Check):
             if self.index.known(written) or fold(written) in self.ignored:
                 taken.update(range(i, j))
                 continue
-            slip = self._slip(written, j == len(words), len(words), j - i, is_known)
+            key = (written, j == len(words), len(words), j - i, accepted)
+            slip = self._seen.get(key, MISSING)
+            if slip is MISSING:  # the fuzzy lookup is the costly part: once per name form
+                slip = self._slip(written, j == len(words), len(words), j - i, is_known)
+                self._seen.put(key, slip)
             if slip is not None:
                 taken.update(range(i, j))
                 yield start, end, written, slip

@@ -141,6 +141,10 @@ def _surnames(full: list[Form], single: list[Form], index: NameIndex):
 def _same_whole(a: Form, b: Form, index: NameIndex) -> bool:
     if a.size != b.size or a.text == b.text:
         return False
+    return index.remember(("whole", a.text, b.text), lambda: _alike_whole(a, b, index))
+
+
+def _alike_whole(a: Form, b: Form, index: NameIndex) -> bool:
     ea, eb = index.full.get(a.key, []), index.full.get(b.key, [])
     if ea and eb:  # two forms of one known person, unless unlike ("Leo XIV", "Robert Prevost")
         return bool(set(map(id, ea)) & set(map(id, eb))) and fuzz.ratio(a.key, b.key) >= LIKE
@@ -151,6 +155,10 @@ def _same_whole(a: Form, b: Form, index: NameIndex) -> bool:
 
 
 def _same_single(a: str, b: str, index: NameIndex) -> bool:
+    return index.remember(("single", a, b), lambda: _alike_single(a, b, index))
+
+
+def _alike_single(a: str, b: str, index: NameIndex) -> bool:
     ka, kb = fold(a), fold(b)
     if " " in ka or " " in kb:
         return False

@@ -23,6 +23,7 @@ from lint.names.fold import fold
 from lint.names.mentions import TITLES
 
 MIN_RATIO = 85.0  # rapidfuzz ratio of the folded names, 0-100
+MEMO_SIZE = 1 << 18
 TIE = 2.0  # two different entities this close in score: ambiguous, say nothing
 
 
@@ -43,6 +44,7 @@ class NameIndex:
         self.written: dict[str, list[str]] = defaultdict(list)  # folded key → forms as written
         self.wrong: dict[str, Entity] = {}
         self.words: set[str] = set()
+        self.memo: dict = {}  # comparisons of name forms (pure given the index), see remember
         for entity in self.entities:
             for form in entity.forms:
                 self._add(form, entity)
@@ -78,6 +80,15 @@ class NameIndex:
         """The entities ``name`` is an accepted form of (whole name, or surname alone)."""
         key = fold(name)
         return self.full.get(key) or self.single.get(key) or []
+
+    def remember(self, key: tuple, compute: Callable[[], bool]) -> bool:
+        """``compute()``, once per ``key``: an editor re-checks the same names on every
+        edit, and comparing every pair of names is the costly part of consistency."""
+        if key not in self.memo:
+            if len(self.memo) > MEMO_SIZE:
+                self.memo.clear()
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def misspelling(self, name: str) -> Entity | None:
         """The entity ``name`` is a listed misspelling of."""
