@@ -9,6 +9,8 @@ original encoding, and not at all if it changed on disk since it was read.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import difflib
 import os
 import tempfile
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import regex
 
-from lint.document import Document, decode
+from lint.document import Document, DocumentError, decode
 from lint.findings import Issue
 from lint.fixes import Edit, apply, choose
 from lint.runner import FileResult, RunResult
@@ -128,13 +130,18 @@ def write_atomically(path: Path, expected: str, new_text: str) -> None:
         raw = path.read_bytes()
     except OSError as exc:
         raise FixError(f"cannot read it again: {exc.strerror}") from None
-    if decode(raw) != expected:
+    try:
+        unchanged = decode(raw) == expected
+    except DocumentError:  # it is not even text any more
+        unchanged = False
+    if not unchanged:
         raise FixError("it changed on disk since it was read; run factlint again")
-    data = new_text.encode(_encoding_of(raw))
-    if raw.startswith(b"\xef\xbb\xbf"):
-        data = b"\xef\xbb\xbf" + data
+    data = _encode_like(raw, new_text)
     directory = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint-tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".factlint-tmp", dir=directory)
+    except OSError as exc:  # a read-only directory, no inodes left
+        raise FixError(f"cannot write beside it: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -147,11 +154,15 @@ def write_atomically(path: Path, expected: str, new_text: str) -> None:
     except OSError as exc:
         raise FixError(exc.strerror or str(exc)) from None
     finally:
-        if os.path.exists(tmp):
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
 
 
-def _encoding_of(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    return "utf-8"
+def _encode_like(raw: bytes, text: str) -> bytes:
+    """``text`` in the encoding, byte order and BOM of ``raw`` (what ``decode`` accepted)."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if raw.startswith(bom):
+            return bom + text.encode(codec)
+    if raw.startswith(codecs.BOM_UTF8):
+        return codecs.BOM_UTF8 + text.encode("utf-8")
+    return text.encode("utf-8")

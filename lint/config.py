@@ -19,7 +19,8 @@ import tomllib
 
 from lint.document.dates import parse_pubdate
 from lint.findings import SEVERITIES
-from lint.packs.yamlpos import Mark, YAMLError, load, mark_of
+from lint.packs.loader import is_shipped_pack, shipped_names
+from lint.packs.yamlpos import Mark, YAMLError, decode_utf8, load, mark_of
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
@@ -97,30 +98,145 @@ def _best(rule_id: str, globs: list[str]) -> str | None:
 # -- reading --------------------------------------------------------------------
 
 _KEYS = {
-    "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on", "vocabulary",
-    "languagetool", "spacy", "max-file-size", "exclude",
+    "extends", "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on",
+    "vocabulary", "languagetool", "spacy", "max-file-size", "exclude",
 }  # fmt: skip
+_REPLACED = {
+    "packs": "packs", "select": "select", "ignore": "ignore", "exclude": "exclude",
+    "language": "language", "pubdate": "pubdate", "fail-on": "fail_on", "spacy": "spacy_model",
+    "max-file-size": "max_file_size",
+}  # fmt: skip
+"""Settings a configuration takes whole from its base unless it sets them itself."""
 
 
 def load_config(path: Path) -> Config:
-    """Read one configuration file (YAML, or a pyproject.toml with [tool.factlint])."""
-    path = Path(path)
+    """Read one configuration file (YAML, or a pyproject.toml with [tool.factlint]),
+    with the configurations it ``extends``."""
+    return _load(Path(path), ())[0]
+
+
+def _read(path: Path) -> object:
+    """The parsed content of a configuration file (None-free: an empty file is {})."""
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: cannot read configuration: it is a directory") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+    try:
+        text = decode_utf8(raw, str(path))
+    except YAMLError as exc:
+        raise ConfigError(str(exc)) from None
     if path.name == "pyproject.toml":
         try:
-            data = tomllib.loads(text).get("tool", {}).get("factlint", {})
+            return _factlint_table(tomllib.loads(text))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
-    else:
-        try:
-            data = load(text, str(path))
-        except YAMLError as exc:
-            raise ConfigError(str(exc)) from None
-        data = {} if data is None else data
-    return from_dict(data, path)
+            raise ConfigError(_toml_error(path, exc)) from None
+    try:
+        data = load(text, str(path))
+    except YAMLError as exc:
+        raise ConfigError(str(exc)) from None
+    return {} if data is None else data
+
+
+def _factlint_table(parsed: dict) -> object:
+    tool = parsed.get("tool", {})
+    return tool.get("factlint", {}) if isinstance(tool, dict) else {}
+
+
+def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
+    """``file:line:col: reason`` from tomllib's "reason (at line L, column C)"."""
+    m = regex.fullmatch(r"(?s)(.*?) \(at line (\d+), column (\d+)\)", str(exc))
+    if m:
+        return f"{path}:{m.group(2)}:{m.group(3)}: {m.group(1)}"
+    return f"{path}: {exc}"
+
+
+def _load(path: Path, chain: tuple[Path, ...]) -> tuple[Config, set[str]]:
+    """The configuration in ``path`` over its bases, and the keys set along the way.
+
+    ``chain`` holds the files that extend this one, to tell a loop."""
+    data = _read(path)
+    here = (*chain, path.resolve())
+    merged: tuple[Config, set[str]] | None = None
+    if isinstance(data, dict) and "extends" in data:
+        for spec, where in _extends(data, path):
+            base = (path.parent / Path(spec).expanduser()).resolve()
+            if base in here:
+                loop = [*here[here.index(base) :], base]
+                names = " → ".join(_display(p, here[0].parent) for p in loop)
+                raise ConfigError(f"{where}: extends loop: {names}")
+            if not base.exists():
+                raise ConfigError(f"{where}: extends: no such configuration file {spec!r} ({base})")
+            if base.is_dir():
+                raise ConfigError(
+                    f"{where}: extends: {spec!r} is a directory, not a configuration file"
+                )
+            config, keys = _load(base, here)
+            if merged is not None:  # a later base over the earlier ones
+                config, keys = _merge(merged[0], config, keys), merged[1] | keys
+            merged = config, keys
+    own, keys = from_dict(data, path), set(data) - {"extends"}
+    if merged is None:
+        return own, keys
+    return _merge(merged[0], own, keys), merged[1] | keys
+
+
+def _extends(data: dict, path: Path) -> list[tuple[str, Mark | str]]:
+    """The ``extends`` entries with where each was written."""
+    value = data["extends"]
+    positioned = path.name != "pyproject.toml"
+    at_value = mark_of(data, "extends", Mark(str(path), 1, 1)) if positioned else str(path)
+    items = value if isinstance(value, list) else [value]
+    if not items or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ConfigError(
+            f"{at_value}: `extends` must be the path of a configuration file, or a list of them"
+        )
+    if not isinstance(value, list):
+        return [(value, at_value)]
+    return [(v, mark_of(value, i, None) if positioned else str(path)) for i, v in enumerate(items)]
+
+
+def _display(path: Path, start: Path) -> str:
+    try:
+        return path.relative_to(start).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _merge(base: Config, child: Config, keys: set[str]) -> Config:
+    """``child`` (which set ``keys``) over ``base``: mappings merge key by key, accepted
+    words add up, every other setting the child sets replaces the base's. Packs the base
+    names by path stay relative to the base's own directory."""
+    merged = dataclasses.replace(
+        base,
+        path=child.path,
+        root=child.root,
+        packs=[_pack_from(spec, base.root) for spec in base.packs],
+        severity=dict(base.severity),
+        languagetool=dict(base.languagetool),
+        accept=list(base.accept),
+        reject=dict(base.reject),
+    )
+    for key, attr in _REPLACED.items():
+        if key in keys:
+            setattr(merged, attr, getattr(child, attr))
+    if "severity" in keys:
+        merged.severity.update(child.severity)
+    if "languagetool" in keys:
+        merged.languagetool.update(child.languagetool)
+    if "vocabulary" in keys:
+        merged.accept = list(dict.fromkeys([*base.accept, *child.accept]))
+        merged.reject.update(child.reject)
+    return merged
+
+
+def _pack_from(spec: str, root: Path) -> str:
+    """A pack spec of a base configuration, made independent of the directory it is used in."""
+    if is_shipped_pack(spec):
+        return spec
+    path = Path(spec).expanduser()
+    return str(path if path.is_absolute() else root / path)
 
 
 def from_dict(data: object, path: Path | None) -> Config:
@@ -147,6 +263,15 @@ def from_dict(data: object, path: Path | None) -> Config:
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise err(key, f"`{key}` must be a list of strings")
             setattr(cfg, key, list(value))
+    for i, spec in enumerate(cfg.packs if "packs" in data else []):
+        if not is_shipped_pack(spec) and not (cfg.root / Path(spec).expanduser()).is_file():
+            where = (
+                mark_of(data["packs"], i, top) if path and path.name != "pyproject.toml" else name
+            )
+            raise ConfigError(
+                f"{where}: no such pack {spec!r} (shipped packs: {', '.join(shipped_names())}; "
+                "or the path of a .yaml file, relative to this configuration)"
+            )
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict) or any(v not in SEVERITIES for v in sev.values()):
@@ -167,9 +292,11 @@ def from_dict(data: object, path: Path | None) -> Config:
     if "vocabulary" in data:
         _vocabulary(cfg, data["vocabulary"], lambda m: err("vocabulary", m))
     if "languagetool" in data:
-        if not isinstance(data["languagetool"], dict):
+        section = data["languagetool"]
+        if not isinstance(section, dict):
             raise err("languagetool", "`languagetool` must be a mapping")
-        cfg.languagetool = dict(data["languagetool"])
+        _check_languagetool(section, path, name)
+        cfg.languagetool = dict(section)
     if "spacy" in data:
         sp = data["spacy"]
         if not isinstance(sp, dict) or not isinstance(sp.get("model", ""), str):
@@ -178,6 +305,21 @@ def from_dict(data: object, path: Path | None) -> Config:
     if "max-file-size" in data:
         cfg.max_file_size = parse_size(data["max-file-size"], lambda m: err("max-file-size", m))
     return cfg
+
+
+def _check_languagetool(section: dict, path: Path | None, name: str) -> None:
+    """Each setting of the ``languagetool:`` section as LanguageTool will read it, so a
+    mistake is reported where it was written rather than when LanguageTool starts."""
+    from lint.languagetool.settings import LanguageToolSettings
+
+    for key, value in section.items():
+        try:
+            LanguageToolSettings.from_mapping({key: value})
+        except (ValueError, TypeError) as exc:
+            positioned = path and path.name != "pyproject.toml"
+            at_key = "unknown setting" in str(exc)
+            where = mark_of(section, key, Mark(name, 1, 1), at_key=at_key) if positioned else name
+            raise ConfigError(f"{where}: {exc}") from None
 
 
 def check_language(value: object, fail) -> str:
@@ -255,8 +397,13 @@ def _config_in(directory: Path) -> Path | None:
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
         try:
-            if "factlint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
-                return pyproject
-        except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
+            text = pyproject.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
             return None
+        try:
+            tool = tomllib.loads(text).get("tool", {})
+        except tomllib.TOMLDecodeError:  # broken: ours if it means to configure factlint
+            return pyproject if "tool.factlint" in text else None
+        if isinstance(tool, dict) and "factlint" in tool:
+            return pyproject
     return None

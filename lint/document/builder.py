@@ -34,11 +34,24 @@ class TextBuilder:
         """Close the current paragraph (no-op if nothing was added)."""
         if self._para_start is None:
             return
-        text = "".join(self.parts)
-        stripped_end = len(text.rstrip())
+        stripped_end = self._rstripped_length()
         if stripped_end > self._para_start:
             self.paragraphs.append((self._para_start, stripped_end))
         self._para_start = None
+
+    def _rstripped_length(self) -> int:
+        """Length of the text so far without trailing whitespace, looking back no further
+        than the open paragraph (joining everything for each paragraph was quadratic)."""
+        assert self._para_start is not None
+        total = self.map.length
+        for part in reversed(self.parts):
+            if total <= self._para_start:
+                break
+            stripped = part.rstrip()
+            total -= len(part) - len(stripped)
+            if stripped:
+                break
+        return total
 
     def _begin(self) -> None:
         if self._para_start is not None:

@@ -22,6 +22,7 @@ from lint.document.directives import HTML_COMMENT, find_directives
 from lint.document.html import CHARREF
 from lint.document.mapping import LineIndex
 from lint.document.model import Document
+from lint.document.reader import DocumentError
 
 MARKUP = set("*_~`[]()!<>#|\\")
 """Characters of inline markup a text token leaves out."""
@@ -42,7 +43,17 @@ def _common_prefix(content: str, i: int, source: str, cur: int, end: int) -> int
     return n
 
 
-_PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+MAX_NESTING = 20
+"""markdown-it's nesting limit (its CommonMark preset's; a higher one makes long runs of
+brackets much slower to parse). Past it the parser drops the rest of the block silently,
+so a draft nested that deep is refused with the line where it happens."""
+_PARSER = (
+    MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    .use(front_matter_plugin)
+    .enable(["table", "strikethrough"])
+)
+_CONTAINERS = ("blockquote_open", "list_item_open")
+"""Blocks whose content markdown-it parses as blocks again, one level deeper."""
 PUBDATE_KEYS = ("date", "published", "pubdate", "publish_date", "published_at")
 
 
@@ -188,7 +199,9 @@ def parse_markdown(source: str) -> Document:
     code_lines: list[tuple[int, int]] = []
     last_map: list[int] | None = None
     cursor = 0
-    for tok in _PARSER.parse(source):
+    tokens = _PARSER.parse(source)
+    _check_nesting(tokens, lines)
+    for tok in tokens:
         if tok.type == "front_matter":
             metadata = _front_matter(tok.content)
         elif tok.type in ("fence", "code_block") and tok.map:
@@ -221,6 +234,46 @@ def parse_markdown(source: str) -> Document:
         pubdate=pubdate,
         directives=directives,
     )
+
+
+def _check_nesting(tokens: list[Token], lines: LineIndex) -> None:
+    """DocumentError if markdown-it reached its nesting limit and so dropped text."""
+    for tok in tokens:
+        if tok.type in _CONTAINERS and tok.level >= MAX_NESTING - 1 and tok.map:
+            line = tok.map[0] + 1
+            column = _column(lines.line_text(line), tok)
+            where = f"line {line}" + (f", column {column}" if column else "")
+            raise DocumentError(
+                f"Markdown nested too deep at {where}: the parser stops at {MAX_NESTING} "
+                "levels of quotes and lists and would drop the rest unchecked, so the file "
+                "is not linted"
+            )
+
+
+def _column(text: str, tok: Token) -> int | None:
+    """Where on its line the block ``tok`` opens, when that can be told from the line alone:
+    the ``>`` of a blockquote on a line of nothing but quote markers before it, or the marker
+    of the only list item on its line."""
+    if tok.type == "blockquote_open":
+        depth = 0
+        for i, ch in enumerate(text):
+            if ch == ">":
+                depth += 1
+                if depth > tok.level:
+                    return i + 1
+            elif not ch.isspace():
+                return None
+        return None
+    body = text.lstrip()
+    rest = body[len(tok.markup) :].lstrip()
+    if (
+        tok.markup
+        and body.startswith(tok.markup)
+        and not BLOCK_PREFIX.match(rest)
+        and ">" not in rest[:1]
+    ):
+        return len(text) - len(body) + 1
+    return None
 
 
 def _front_matter(content: str) -> dict:

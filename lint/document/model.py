@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from dataclasses import dataclass, field
@@ -49,11 +50,12 @@ class Document:
         """The prose ``text[start:end]`` as a document of its own (offsets from 0), for
         checks that look at one paragraph at a time. It has no way back to the source."""
         text = self.text[start:end]
-        paragraphs = [
-            (max(a, start) - start, min(b, end) - start)
-            for a, b in self.paragraphs
-            if a < end and b > start
-        ]
+        paragraphs = []
+        first = bisect.bisect_right(self.paragraphs, start, key=lambda p: p[1])
+        for a, b in itertools.islice(self.paragraphs, first, None):  # sorted, disjoint
+            if a >= end:
+                break
+            paragraphs.append((max(a, start) - start, min(b, end) - start))
         return Document(
             source=text,
             text=text,

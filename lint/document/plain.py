@@ -9,7 +9,7 @@ import regex
 
 from lint.document.builder import TextBuilder
 from lint.document.directives import find_directives
-from lint.document.mapping import OffsetMap
+from lint.document.mapping import LINE_BREAK, OffsetMap
 from lint.document.model import Document
 
 BULLET = regex.compile(r"(?:[-*•‣▪◦]|\d{1,3}[.)])[ \t]+(?=\S)")
@@ -22,7 +22,7 @@ def parse_plain(source: str) -> Document:
     builder = TextBuilder()
     pos = 0
     newline_at = -1
-    for line in source.splitlines(keepends=True):
+    for line in _lines(source):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
         stripped = body.strip()
@@ -40,6 +40,19 @@ def parse_plain(source: str) -> Document:
         newline_at = start + len(body) if line.endswith("\n") or line.endswith("\r") else -1
     text = builder.text()
     return _document(source, text, "text", builder.map, builder.paragraphs, directives)
+
+
+def _lines(source: str) -> list[str]:
+    """Lines with their breaks, ending only at ``\r\n``, ``\n`` or ``\r`` as LineIndex counts
+    them (``str.splitlines`` also breaks at form feeds, U+2028 and others, which glued the
+    words either side together)."""
+    lines, start = [], 0
+    for m in LINE_BREAK.finditer(source):
+        lines.append(source[start : m.end()])
+        start = m.end()
+    if start < len(source):
+        lines.append(source[start:])
+    return lines
 
 
 def _is_directive_line(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -190,8 +190,13 @@ def read_state(state_dir: Path) -> ServerState | None:
 def write_state(state_dir: Path, state: ServerState) -> None:
     """Replace the state file atomically (readers never see half a file)."""
     tmp = state_dir / f".{STATE_FILE}.{os.getpid()}"
-    tmp.write_text(json.dumps(asdict(state), indent=1), "utf-8")
-    os.replace(tmp, state_dir / STATE_FILE)
+    try:
+        tmp.write_text(json.dumps(asdict(state), indent=1), "utf-8")
+        os.replace(tmp, state_dir / STATE_FILE)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
 
 
 def clear_state(state_dir: Path) -> None:
@@ -222,7 +227,10 @@ def idle_seconds(state_dir: Path) -> float:
 @contextlib.contextmanager
 def locked(settings: LanguageToolSettings, timeout: float | None = None) -> Iterator[None]:
     """Hold the per-user server lock; waiting covers another process's server start."""
-    settings.state.mkdir(parents=True, exist_ok=True)
+    try:
+        settings.state.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LanguageToolError(_state_error(settings, "create", exc)) from None
     if timeout is None:  # the holder may be installing (first use) before it starts
         installing = 0 if is_installed(settings.jars) else INSTALL_LOCK_TIMEOUT
         wait = settings.start_timeout + 30 + installing
@@ -236,10 +244,19 @@ def locked(settings: LanguageToolSettings, timeout: float | None = None) -> Iter
             f"waited {wait:.0f} s for another factlint process to start LanguageTool "
             f"(lock {settings.state / LOCK_FILE}); see {settings.state / LOG_FILE}"
         ) from None
+    except OSError as exc:
+        raise LanguageToolError(_state_error(settings, "lock", exc)) from None
     try:
         yield
     finally:
         lock.release()
+
+
+def _state_error(settings: LanguageToolSettings, doing: str, exc: OSError) -> str:
+    return (
+        f"cannot {doing} the LanguageTool server's state in {settings.state}: "
+        f"{exc.strerror or exc} (languagetool.cache_dir or state_dir)"
+    )
 
 
 # -- HTTP probes (stdlib, never through a proxy: the server is on 127.0.0.1) ----------------
@@ -351,7 +368,10 @@ def start_locked(
     java = find_java(settings.java)
     version = java_version(java)
     state_dir = settings.state
-    _write_config(state_dir)
+    try:
+        _write_config(state_dir)
+    except OSError as exc:
+        raise LanguageToolError(_state_error(settings, "write", exc)) from None
     log = state_dir / LOG_FILE
     with contextlib.suppress(OSError):
         if log.exists() and log.stat().st_size > 0:
@@ -364,7 +384,12 @@ def start_locked(
     deadline = began + settings.start_timeout
     port = free_port(settings.port)
     for attempt in range(PORT_ATTEMPTS):
-        proc = _launch(java, settings, port, log)
+        try:
+            proc = _launch(java, settings, port, log)
+        except OSError as exc:
+            raise LanguageToolError(
+                f"cannot start the LanguageTool server ({java}): {exc.strerror or exc}"
+            ) from None
         url = f"http://{HOST}:{port}"
         try:
             _wait_ready(proc, url, deadline, log)
@@ -390,10 +415,18 @@ def start_locked(
         idle_timeout=settings.idle_timeout, startup_seconds=round(took, 2),
     )  # fmt: skip
     touch(settings)
-    write_state(state_dir, state)  # before the watchdog, which stops servers with no state
-    state.watchdog_pid = _spawn_watchdog(settings, state)
-    if state.watchdog_pid:
-        write_state(state_dir, state)
+    try:
+        write_state(state_dir, state)  # before the watchdog, which stops servers with no state
+        state.watchdog_pid = _spawn_watchdog(settings, state)
+        if state.watchdog_pid:
+            write_state(state_dir, state)
+    except OSError as exc:  # a server nobody can find must not outlive this process
+        terminate(proc.pid)
+        if state.watchdog_pid:
+            terminate(state.watchdog_pid, grace=2)
+        with contextlib.suppress(OSError):
+            clear_state(state_dir)
+        raise LanguageToolError(_state_error(settings, "record", exc)) from None
     say(f"LanguageTool server ready on {url} (pid {proc.pid}) in {took:.1f} s")
     return state
 

@@ -189,7 +189,11 @@ def _coerce(name: str, value: Any) -> Any:
         return [] if name in _LISTS else frozenset() if name == "accepted_words" else None
     if name in _LISTS or name == "accepted_words":
         items = [value] if isinstance(value, str) else value
-        if not isinstance(items, Iterable) or isinstance(items, Mapping):
+        if (
+            not isinstance(items, Iterable)
+            or isinstance(items, Mapping)
+            or not all(isinstance(item, (str, int, float)) for item in items)
+        ):  # never str() a nested list: YAML aliases can make it a billion items long
             raise ValueError(f"languagetool: {name} must be a list of strings")
         words = [str(item) for item in items]
         return frozenset(words) if name == "accepted_words" else words

@@ -16,7 +16,7 @@ import lint
 from lint.findings import CATEGORIES, SEVERITIES
 from lint.packs.model import Example, Pack, Rule
 from lint.packs.options import OptionError, validate_options
-from lint.packs.yamlpos import Mark, PosDict, YAMLError, load, mark_of
+from lint.packs.yamlpos import Mark, PosDict, YAMLError, decode_utf8, load, mark_of
 
 NAME = regex.compile(r"[a-z0-9][a-z0-9_-]*")
 PACK_KEYS = {"name", "description", "link", "defaults", "rules", "checked", "entities", "facts"}
@@ -24,6 +24,7 @@ RULE_KEYS = {
     "id", "kind", "severity", "category", "message", "link", "summary", "doc", "fix", "examples",
 }  # fmt: skip
 EXAMPLE_KEYS = {"text", "pubdate", "fixed"}
+DEFAULT_KEYS = {"severity", "category", "message", "fix"}
 
 
 class PackError(Exception):
@@ -40,9 +41,14 @@ def shipped_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 
 
+def is_shipped_pack(spec: str) -> bool:
+    """Does ``spec`` name a pack that ships with factlint (``idioms``)?"""
+    return bool(NAME.fullmatch(spec)) and (shipped_dir() / f"{spec}.yaml").is_file()
+
+
 def resolve(spec: str, base: Path | None = None) -> Path:
     """A pack given by shipped name (``idioms``) or by path (``./house.yaml``)."""
-    if NAME.fullmatch(spec) and (shipped_dir() / f"{spec}.yaml").is_file():
+    if is_shipped_pack(spec):
         return shipped_dir() / f"{spec}.yaml"
     path = Path(spec).expanduser()
     if not path.is_absolute() and base is not None:
@@ -68,9 +74,11 @@ def load_pack(path: Path) -> Pack:
 @functools.lru_cache(maxsize=64)
 def _load_cached(path: str, _stamp: int) -> Pack:
     try:
-        text = Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: cannot read pack: {exc}") from None
+        text = decode_utf8(Path(path).read_bytes(), path)
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read pack: {exc.strerror or exc}") from None
+    except YAMLError as exc:
+        raise PackError(str(exc)) from None
     return parse_pack(text, path, shipped=Path(path).parent.resolve() == shipped_dir().resolve())
 
 
@@ -88,12 +96,22 @@ def parse_pack(text: str, path: str, shipped: bool = False) -> Pack:
         raise PackError(
             f"{mark_of(data, 'name')}: pack name {name!r} must be lower-case letters, digits, - or _"
         )
+    for key in ("description", "link"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise PackError(f"{mark_of(data, key)}: `{key}` must be a string")
+    if "checked" in data and not isinstance(data["checked"], dt.date):
+        raise PackError(f"{mark_of(data, 'checked')}: `checked` must be a date, YYYY-MM-DD")
     pack = Pack(name, str(data.get("description") or ""), path, shipped=shipped)
     pack.data = {k: data[k] for k in ("entities", "facts", "checked") if k in data}
     pack.data["_raw"] = data
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
         raise PackError(f"{mark_of(data, 'defaults')}: `defaults` must be a mapping")
+    _no_unknown(defaults, DEFAULT_KEYS, "pack defaults")
+    if "message" in defaults and not isinstance(defaults["message"], str):
+        raise PackError(f"{mark_of(defaults, 'message')}: `defaults.message` must be a string")
+    if "fix" in defaults and not isinstance(defaults["fix"], bool):
+        raise PackError(f"{mark_of(defaults, 'fix')}: `defaults.fix` must be true or false")
     rules = data.get("rules")
     if rules is None:
         rules = []
@@ -118,6 +136,13 @@ def compile_rule(rule: Rule, context: dict | None = None):
         return cls(rule) if context is None else cls(rule, **context)
     except OptionError as exc:
         raise PackError(f"{exc.mark or rule.mark}: {rule.id}: {exc}") from None
+    except (TypeError, ValueError, KeyError, AttributeError, IndexError) as exc:
+        # a shape the kind's own checks missed: still the pack's mistake, never a traceback
+        detail = " ".join(str(exc).split())[:200]
+        raise PackError(
+            f"{rule.mark}: {rule.id}: the options of kind {rule.kind!r} have the wrong shape "
+            f"({type(exc).__name__}: {detail})"
+        ) from None
 
 
 def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link) -> Rule:

@@ -59,6 +59,25 @@ _NAMES = {
 }
 
 
+def _describe(value: Any) -> str:
+    """What a YAML value is, in a pack author's words (never an internal class name). Looks
+    one level into a list, never deeper: YAML aliases can nest a list a billion items deep."""
+    if isinstance(value, list):
+        kinds = sorted({_kind(v) for v in value[:100]})
+        return f"a list of {' and '.join(kinds)}" if kinds else "an empty list"
+    return _kind(value, article=True)
+
+
+def _kind(value: Any, article: bool = False) -> str:
+    if isinstance(value, dict):
+        return "a mapping" if article else "mappings"
+    if isinstance(value, list):
+        return "a list" if article else "lists"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
 def validate_options(raw: dict, spec: dict[str, Option], kind: str) -> dict:
     """Options with defaults filled in; OptionError (with position) on a mistake."""
     result: dict[str, Any] = {}
@@ -71,7 +90,7 @@ def validate_options(raw: dict, spec: dict[str, Option], kind: str) -> dict:
         option = spec[key]
         if not _CHECKERS[option.type](value):
             raise OptionError(
-                f"option {key!r} must be {_NAMES[option.type]}, not {type(value).__name__}",
+                f"option {key!r} must be {_NAMES[option.type]}, not {_describe(value)}",
                 mark_of(raw, key),
             )
         result[key] = value

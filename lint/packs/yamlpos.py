@@ -93,6 +93,19 @@ _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
+def decode_utf8(raw: bytes, name: str) -> str:
+    """A YAML file's bytes as text (a UTF-8 BOM is dropped); YAMLError with the position
+    of the first byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YAMLError(
+            f"{name}:{line}:{col}: not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
+
+
 def load(text: str, name: str) -> object:
     """Parse YAML safely; raise YAMLError with the position of a syntax error."""
     loader = _Loader(text)
