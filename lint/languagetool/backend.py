@@ -138,6 +138,7 @@ class _Client(language_tool_python.LanguageTool):
     """language-tool-python bound to one server; the POST is ours (see module docstring)."""
 
     def __init__(self, url: str, settings: LanguageToolSettings, direct: bool) -> None:
+        self._TIMEOUT = settings.request_timeout  # its own requests (the language list) too
         super().__init__(
             language=settings.language,
             remote_server=url,
@@ -171,11 +172,14 @@ class _Client(language_tool_python.LanguageTool):
                 f"LanguageTool at {self.url} answered HTTP {response.status_code}: {first}"
             )
         try:
-            return list(response.json()["matches"])
+            matches = response.json()["matches"]
         except (ValueError, KeyError, TypeError):
+            matches = None
+        if not isinstance(matches, list) or not all(isinstance(m, dict) for m in matches):
             raise LanguageToolError(
                 f"LanguageTool at {self.url} sent an answer that is not a check result"
-            ) from None
+            )
+        return matches
 
 
 class _Unreachable(Exception):
@@ -217,6 +221,11 @@ class LanguageToolBackend:
         try:
             return _Client(url, self.settings, direct)
         except LTPError as exc:
+            if "timed out" in str(exc).lower():  # it listens but does not answer
+                raise LanguageToolError(
+                    f"LanguageTool at {url} did not answer within "
+                    f"{self.settings.request_timeout:g} s (languagetool.request_timeout)"
+                ) from None
             raise _Unreachable(str(exc)) from exc
         except ValueError as exc:  # the server does not know the language
             raise LanguageToolError(f"LanguageTool at {url}: {exc}") from None
@@ -313,7 +322,7 @@ class LanguageToolBackend:
         members = iter(bodies)
         for piece, (_, starts), matches in zip(pieces, packed, answers, strict=True):
             group = [next(members) for _ in starts]
-            for f in self.findings(piece, matches):
+            for f in self._findings_of_answer(piece, matches):
                 j = bisect.bisect_right(starts, f.offset) - 1
                 if f.offset + f.length <= starts[j] + len(group[j]):  # not across two
                     found[group[j]].append(replace(f, offset=f.offset - starts[j]))
@@ -324,6 +333,16 @@ class LanguageToolBackend:
     def check(self, text: str) -> list[Finding]:
         """Findings for one text."""
         return self.check_many([text])[0]
+
+    def _findings_of_answer(self, piece: Piece, matches: list[dict]) -> list[Finding]:
+        try:
+            return self.findings(piece, matches)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            where = self.settings.url or "the local LanguageTool server"
+            raise LanguageToolError(
+                f"LanguageTool at {where} sent an answer that is not a check result "
+                "(matches of an unexpected shape)"
+            ) from None
 
     def findings(self, piece: Piece, matches: list[dict]) -> list[Finding]:
         """Matches of one piece → Findings in offsets of the whole text."""

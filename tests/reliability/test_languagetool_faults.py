@@ -155,12 +155,6 @@ def test_server_dying_mid_run_is_one_line(drafts, fake):
     assert server_.posts >= 1
 
 
-@pytest.mark.xfail(
-    reason="lint/languagetool/backend.py LanguageToolBackend._finding indexes match['offset'] "
-    "and calls .get on match/rule without checking their types: a 200 answer with matches of "
-    "the wrong shape ends in a KeyError/AttributeError traceback and exit 1",
-    strict=False,
-)
 @pytest.mark.parametrize(
     "body",
     [
@@ -178,12 +172,6 @@ def test_answer_of_the_wrong_shape_is_one_line(drafts, fake, body):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="lint/languagetool/backend.py builds language_tool_python's client, whose "
-    "constructor asks /v2/languages with no timeout: a server that accepts the connection "
-    "and never answers hangs factlint forever, whatever languagetool.request_timeout says",
-    strict=False,
-)
 def test_server_that_never_answers_the_language_list(drafts, fake):
     """A server that accepts connections and then says nothing at all, not even to the
     language list: factlint gives up after `request_timeout` instead of hanging."""
