@@ -209,7 +209,8 @@ def _batches(items: list, size: int = 16) -> Iterator[list]:
 
 def _read(target: Target, config: Config, read_stdin: Callable[[], bytes] | None) -> str:
     if target.path is None:
-        data = (read_stdin or sys.stdin.buffer.read)()
+        # an endless stream is refused once past the limit, not read to its end
+        data = read_stdin() if read_stdin else sys.stdin.buffer.read(config.max_file_size + 1)
         if len(data) > config.max_file_size:
             raise DocumentError(f"input is larger than the {config.max_file_size} byte limit")
         return document.decode(data)

@@ -238,12 +238,6 @@ def test_fifo_and_devices_are_refused_not_waited_on(project):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="lint/runner.py _read() reads all of stdin before comparing it with "
-    "max-file-size (and lint/service/client.py reads it all too), so an endless stream "
-    "is read until memory runs out instead of being refused past the limit",
-    strict=False,
-)
 def test_endless_stdin_is_refused_past_the_limit(project):
     """`some-command | factlint check -` where the command never ends: factlint must stop
     reading once past `max-file-size` and refuse in one line, not wait for an end that never

@@ -21,6 +21,7 @@ from lint.service import paths, protocol
 
 START_TIMEOUT = 120.0  # seconds a new service may take to load spaCy and the packs
 OFF = {"0", "off", "no", "false"}
+STDIN_LIMIT = 64 << 20  # bytes of standard input the service takes (max-file-size: 5 MB)
 
 
 def main() -> None:
@@ -74,7 +75,9 @@ def _request(argv: list[str]) -> dict:
         "fingerprint": paths.fingerprint(),
     }
     if "-" in argv[1:]:
-        request["stdin"] = base64.b64encode(sys.stdin.buffer.read()).decode("ascii")
+        data = sys.stdin.buffer.read(STDIN_LIMIT + 1)  # an endless stream stops here
+        request["stdin"] = base64.b64encode(data[:STDIN_LIMIT]).decode("ascii")
+        request["stdin_capped"] = len(data) > STDIN_LIMIT
     if sys.stdout.isatty():
         size = os.get_terminal_size(sys.stdout.fileno())
         request["env"].setdefault("COLUMNS", str(size.columns))

@@ -129,6 +129,13 @@ class Service:
         tty = request.get("tty") or {}
         out = Stream(conn, "out", bool(tty.get("out")))
         err = Stream(conn, "err", bool(tty.get("err")))
+        if request.get("stdin_capped"):
+            limit = len(base64.b64decode(request.get("stdin") or "")) >> 20
+            err.write(
+                f"factlint: error: -: standard input is larger than {limit} MB, more than the "
+                "service takes; use --no-service to lint it\n"
+            )
+            return 2
         stdin = io.TextIOWrapper(io.BytesIO(base64.b64decode(request.get("stdin") or "")))
         saved = (os.getcwd(), dict(os.environ), sys.stdin, sys.stdout, sys.stderr)
         try:

@@ -175,3 +175,18 @@ def test_only_its_user_can_reach_the_service(project, env):
     result = subprocess.run([python, "-c", probe, str(sock_path)], user=65534,
                             capture_output=True, text=True, timeout=60)  # fmt: skip
     assert result.stdout.strip() == "refused", result.stderr
+
+
+def test_endless_stdin_is_refused_through_the_service(project, env):
+    """The client stops reading a stream past its limit and says so in one line."""
+    feeder = subprocess.Popen(["yes", "word"], stdout=subprocess.PIPE)
+    try:
+        result = subprocess.run([FACTLINT, "check", "-"], cwd=project, env=env,
+                                stdin=feeder.stdout, capture_output=True, text=True,
+                                timeout=300)  # fmt: skip
+    finally:
+        feeder.kill()
+        feeder.wait()
+    assert result.returncode == 2
+    assert result.stderr.startswith("factlint: error: -: standard input is larger than 64 MB")
+    assert result.stderr.count("\n") == 1
