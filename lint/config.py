@@ -109,10 +109,11 @@ _REPLACED = {
 """Settings a configuration takes whole from its base unless it sets them itself."""
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, trusted: bool = True) -> Config:
     """Read one configuration file (YAML, or a pyproject.toml with [tool.factlint]),
-    with the configurations it ``extends``."""
-    return _load(Path(path), ())[0]
+    with the configurations it ``extends``. ``trusted``: the user named it (``--config``);
+    a configuration found beside the drafts may not set MACHINE_SETTINGS."""
+    return _load(Path(path), (), trusted)[0]
 
 
 def _read(path: Path) -> object:
@@ -152,7 +153,7 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: {exc}"
 
 
-def _load(path: Path, chain: tuple[Path, ...]) -> tuple[Config, set[str]]:
+def _load(path: Path, chain: tuple[Path, ...], trusted: bool) -> tuple[Config, set[str]]:
     """The configuration in ``path`` over its bases, and the keys set along the way.
 
     ``chain`` holds the files that extend this one, to tell a loop."""
@@ -172,11 +173,11 @@ def _load(path: Path, chain: tuple[Path, ...]) -> tuple[Config, set[str]]:
                 raise ConfigError(
                     f"{where}: extends: {spec!r} is a directory, not a configuration file"
                 )
-            config, keys = _load(base, here)
+            config, keys = _load(base, here, trusted)
             if merged is not None:  # a later base over the earlier ones
                 config, keys = _merge(merged[0], config, keys), merged[1] | keys
             merged = config, keys
-    own, keys = from_dict(data, path), set(data) - {"extends"}
+    own, keys = from_dict(data, path, trusted), set(data) - {"extends"}
     if merged is None:
         return own, keys
     return _merge(merged[0], own, keys), merged[1] | keys
@@ -239,7 +240,7 @@ def _pack_from(spec: str, root: Path) -> str:
     return str(path if path.is_absolute() else root / path)
 
 
-def from_dict(data: object, path: Path | None) -> Config:
+def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
     name = str(path) if path else "<config>"
     top = Mark(name, 1, 1)
     if not isinstance(data, dict):
@@ -295,7 +296,7 @@ def from_dict(data: object, path: Path | None) -> Config:
         section = data["languagetool"]
         if not isinstance(section, dict):
             raise err("languagetool", "`languagetool` must be a mapping")
-        _check_languagetool(section, path, name)
+        _check_languagetool(section, path, name, trusted)
         cfg.languagetool = dict(section)
     if "spacy" in data:
         sp = data["spacy"]
@@ -307,16 +308,36 @@ def from_dict(data: object, path: Path | None) -> Config:
     return cfg
 
 
-def _check_languagetool(section: dict, path: Path | None, name: str) -> None:
+MACHINE_SETTINGS = {
+    "java": ("chooses the program factlint runs", "JAVA_HOME"),
+    "jar_dir": ("chooses the code the Java server runs", "FACTLINT_CACHE_DIR"),
+    "cache_dir": ("chooses the code the Java server runs", "FACTLINT_CACHE_DIR"),
+    "url": ("sends the drafts to that server", "FACTLINT_LANGUAGETOOL_URL"),
+}
+"""``languagetool:`` settings that decide what runs or where drafts go. A repository of
+drafts is not trusted with them (a pull request could add a .factlint.yaml that runs its
+own program in CI): only a configuration the user names with ``--config``, or the
+environment, may set them."""
+
+
+def _check_languagetool(section: dict, path: Path | None, name: str, trusted: bool) -> None:
     """Each setting of the ``languagetool:`` section as LanguageTool will read it, so a
     mistake is reported where it was written rather than when LanguageTool starts."""
     from lint.languagetool.settings import LanguageToolSettings
 
+    positioned = path and path.name != "pyproject.toml"
+    for key in section:
+        if not trusted and key in MACHINE_SETTINGS:
+            what, env = MACHINE_SETTINGS[key]
+            where = mark_of(section, key, Mark(name, 1, 1), at_key=True) if positioned else name
+            raise ConfigError(
+                f"{where}: `languagetool.{key}` {what}, so a configuration found beside the "
+                f"drafts may not set it; name your configuration with --config, or set ${env}"
+            )
     for key, value in section.items():
         try:
             LanguageToolSettings.from_mapping({key: value})
         except (ValueError, TypeError) as exc:
-            positioned = path and path.name != "pyproject.toml"
             at_key = "unknown setting" in str(exc)
             where = mark_of(section, key, Mark(name, 1, 1), at_key=at_key) if positioned else name
             raise ConfigError(f"{where}: {exc}") from None
@@ -381,7 +402,7 @@ class ConfigFinder:
             file = _config_in(directory)
             if file is not None:
                 if file not in self._by_file:
-                    self._by_file[file] = load_config(file)
+                    self._by_file[file] = load_config(file, trusted=False)
                 found = self._by_file[file]
                 break
         found = found or Config(root=Path.cwd())

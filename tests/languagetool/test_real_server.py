@@ -99,7 +99,8 @@ def test_env_url_is_used_by_the_cli(shared_server, tmp_path, monkeypatch):
     )
     (tmp_path / "d.txt").write_text("I recieve it.\n")
     env = dict(os.environ, FACTLINT_LANGUAGETOOL_URL=shared_server.url)
-    proc = _factlint(["check", "--format", "json", "d.txt"], tmp_path, env)
+    proc = _factlint(["check", "--config", ".factlint.yaml", "--format", "json", "d.txt"], tmp_path,
+                    env)  # fmt: skip
     assert [i["rule"] for i in json.loads(proc.stdout)] == ["languagetool.MORFOLOGIK_RULE_EN_US"]
     assert not (tmp_path / "unused").exists()
 
@@ -121,7 +122,8 @@ def test_eight_cli_processes_share_one_new_server(real_jars, tmp_path):
     settings = LanguageToolSettings(url=None, cache_dir=cache, jar_dir=real_jars)
     env = {k: v for k, v in os.environ.items() if k != "FACTLINT_LANGUAGETOOL_URL"}
     try:
-        command = [sys.executable, "-m", "lint", "check", "--format", "json"]
+        command = [sys.executable, "-m", "lint", "check", "--config", ".factlint.yaml", "--format",
+                   "json"]  # fmt: skip
         procs = [
             subprocess.Popen(
                 [*command, f"d{i}.md"],

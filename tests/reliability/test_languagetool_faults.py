@@ -64,7 +64,8 @@ def check_against(url: str, root, timeout_s: float = 2, via_env: bool = False, w
     )  # fmt: skip
     (root / ".factlint.yaml").write_text(f"packs: [./house.yaml]\nlanguagetool: {section}\n")
     env = factlint_env(FACTLINT_LANGUAGETOOL_URL=url) if via_env else None
-    return factlint("check", "short.txt", "long.md", cwd=root, env=env, timeout=wait)
+    return factlint("check", "--config", ".factlint.yaml", "short.txt", "long.md", cwd=root,
+                    env=env, timeout=wait)  # fmt: skip
 
 
 def _one_error(proc: subprocess.CompletedProcess) -> str:
@@ -268,7 +269,8 @@ def test_json_output_is_not_printed_when_languagetool_failed(drafts, fake):
     (drafts / ".factlint.yaml").write_text(
         f'packs: [./house.yaml]\nlanguagetool: {{url: "{server_.url}"}}\n'
     )
-    proc = factlint("check", "-f", "json", "short.txt", cwd=drafts, timeout=90)
+    proc = factlint("check", "--config", ".factlint.yaml", "-f", "json", "short.txt", cwd=drafts,
+                    timeout=90)  # fmt: skip
     assert proc.returncode == 2
     with pytest.raises(json.JSONDecodeError):
         json.loads(proc.stdout)
@@ -295,7 +297,8 @@ def test_managed_server_killed_mid_run_through_the_command(real_jars, tmp_path):
     try:
         first = server.ensure_server(settings, say=lambda _: None, warm_up=True)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "lint", "check", "--no-service", "-f", "json", "long.txt"],
+            [sys.executable, "-m", "lint", "check", "--no-service", "--config", ".factlint.yaml",
+             "-f", "json", "long.txt"],
             cwd=tmp_path, env=factlint_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True,
         )  # fmt: skip
@@ -403,7 +406,9 @@ def test_state_directory_that_cannot_exist_is_one_line(tmp_path, drafts):
     (drafts / ".factlint.yaml").write_text(
         f"packs: [./house.yaml]\nlanguagetool: {{cache_dir: {tmp_path / 'a-file' / 'cache'}}}\n"
     )
-    line = _one_error(factlint("check", "short.txt", cwd=drafts, timeout=90))
+    line = _one_error(
+        factlint("check", "--config", ".factlint.yaml", "short.txt", cwd=drafts, timeout=90)
+    )
     assert line == (
         "factlint: error: cannot create the LanguageTool server's state in "
         f"{tmp_path}/a-file/cache/languagetool/server: Not a directory "

@@ -54,7 +54,8 @@ def test_twenty_processes_share_one_languagetool_server(shared_server, shared_se
         )
     before = server.read_state(shared_settings.state)
     assert before is not None and before.pid == shared_server.pid
-    command = [sys.executable, "-m", "lint", "check", "--no-service", "-f", "json"]
+    command = [sys.executable, "-m", "lint", "check", "--no-service", "--config", ".factlint.yaml",
+               "-f", "json"]  # fmt: skip
     procs = [
         subprocess.Popen(
             [*command, f"d{i}.md"],

@@ -189,16 +189,9 @@ rules:
     assert not [n for n in imported if name in n]
 
 
-@pytest.mark.xfail(
-    reason="lint/languagetool/java.py find_java runs whatever `languagetool.java` names "
-    "(`<java> -version`) and server.py starts it; `jar_dir` likewise picks the classes the "
-    "JVM runs. A .factlint.yaml in a repository of drafts (CI on a pull request, a "
-    "pre-commit hook) can therefore run a program of its choice: configs are not only data",
-    strict=False,
-)
 def test_config_cannot_make_factlint_run_a_program(tmp_path, real_jars_or_skip):
     """`languagetool.java` pointing at a script in the repository must not be executed
-    just because a check found that configuration."""
+    just because a check found that configuration: it is refused, at the key."""
     marker = tmp_path / "pwned"
     script = tmp_path / "java"
     script.write_text(f"#!/bin/sh\ntouch {marker}\necho 'openjdk version \"17.0.1\"' >&2\n")
@@ -209,8 +202,30 @@ def test_config_cannot_make_factlint_run_a_program(tmp_path, real_jars_or_skip):
         "  start_timeout: 5\n"
     )
     (tmp_path / "d.txt").write_text("They tow the line.\n")
-    factlint("check", "d.txt", cwd=tmp_path, timeout=120)
+    result = factlint("check", "d.txt", cwd=tmp_path, timeout=120)
     assert not marker.exists()
+    assert result.returncode == 2
+    assert result.stderr.startswith("factlint: error: "), result.stderr
+    assert (
+        ".factlint.yaml:3:3: `languagetool.java` chooses the program factlint runs, so a "
+        "configuration found beside the drafts may not set it"
+    ) in result.stderr
+
+
+@pytest.mark.parametrize("key", ["url: http://example.org", "jar_dir: ./jars", "cache_dir: ."])
+def test_a_repository_config_cannot_send_drafts_away_or_choose_the_jars(tmp_path, key):
+    """A discovered configuration may not set where drafts go or which code runs; the same
+    setting in a configuration the user names with --config is honoured."""
+    (tmp_path / ".factlint.yaml").write_text(f"packs: [idioms]\nlanguagetool:\n  {key}\n")
+    (tmp_path / "d.txt").write_text("They tow the line.\n")
+    result = factlint("check", "d.txt", cwd=tmp_path, timeout=120)
+    name = key.split(":")[0]
+    assert result.returncode == 2
+    assert f".factlint.yaml:3:3: `languagetool.{name}`" in result.stderr
+    assert result.stderr.count("\n") == 1
+    named = factlint("check", "--config", ".factlint.yaml", "--no-languagetool", "d.txt",
+                     cwd=tmp_path, timeout=120)  # fmt: skip
+    assert named.returncode == 1, named.stderr
 
 
 @pytest.fixture
@@ -304,7 +319,8 @@ def test_audit_hook_sees_connections(tmp_path, project, fake_lt):
     env = factlint_env(FACTLINT_AUDIT_LOG=str(log))
     import subprocess
 
-    proc = subprocess.run([sys.executable, str(wrapper), "check", "--no-service", "d.md"],
+    proc = subprocess.run([sys.executable, str(wrapper), "check", "--no-service",
+                           "--config", ".factlint.yaml", "d.md"],  # the user names it: url allowed
                           cwd=project, env=env, capture_output=True, text=True, timeout=300)  # fmt: skip
     assert proc.returncode == 1, proc.stderr
     connects = [e for e in (json.loads(x) for x in log.read_text().splitlines())
