@@ -57,6 +57,10 @@ class RuleSet:
         return [r for r in self.rules if r.check.scope != "paragraph"]
 
     @cached_property
+    def whole_parse(self) -> bool:
+        return any(r.check.whole_parse for r in self.whole)
+
+    @cached_property
     def order(self) -> dict[str, int]:
         return {r.id: i for i, r in enumerate(self.rules)}
 
@@ -214,7 +218,7 @@ class Engine:
                 (a, Context(doc.part(a, b), nlp, **common))
                 for (a, b), nlp in zip(doc_spans, nlps, strict=True)
             ]
-            whole = nlp_mod.join(nlps) if ruleset.needs else None
+            whole = nlp_mod.join(nlps) if ruleset.needs and ruleset.whole_parse else None
             contexts.append(Context(doc, whole, parts=parts, **common))
         return contexts
 

@@ -94,6 +94,9 @@ class Check:
     """spaCy annotations the kind needs: "tags", "lemmas", "entities", "sentences"."""
     category: ClassVar[str] = "style"
     message: ClassVar[str] = "{match}"
+    whole_parse: ClassVar[bool] = False
+    """A document-scoped check that reads ``ctx.nlp`` itself (not per paragraph): the
+    engine then joins the paragraphs' parses into one Doc, which costs on every edit."""
     scope: ClassVar[str] = "document"
     """"paragraph": findings depend on one paragraph only, so the engine runs the check
     paragraph by paragraph and reuses the findings of unchanged ones; "document": the

@@ -104,6 +104,7 @@ class Fact:
 
 class Facts(Check):
     kind = "facts"
+    whole_parse = True
     category = "facts"
     needs = frozenset({"tags", "lemmas", "sentences", "entities"})
     message = "'{match}' contradicts the fact sheet: {subject}, {fact}."
