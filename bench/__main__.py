@@ -58,7 +58,16 @@ def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
         default.row.figs["incremental"] = lsp[DEFAULT].incremental
         rules_only.row.figs["incremental"] = lsp[RULES_ONLY].incremental
         rows = [default.row, rules_only.row]
-        rows.append(peers.languagetool_row(client, texts, lt.cold, lt.pid, say))
+        # LanguageTool keeps a sentence cache: the server that answered factlint would
+        # answer these very texts from it. A fresh one, warmed up alike, for LanguageTool alone.
+        say("LanguageTool alone: a fresh server (the first one's cache holds these texts)")
+        lt.stop()
+        fresh = isolation.start_languagetool(texts.text(texts.single), say)
+        client = peers.LanguageToolAlone(fresh.url)
+        for text in texts.warmup:
+            client.check(text)
+        rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say))
+        fresh.stop()
         rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
         found, missing = peers.cli_peers()
         rows += [peers.cli_row(peer, texts, work, say) for peer in found]

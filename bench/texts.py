@@ -31,7 +31,7 @@ WARM = 5  # warm runs; two more drafts for the cold runs (service, in-process)
 SINGLE_WORDS = 1000
 INCREMENTAL_WORDS = 5000
 EDITS = 5
-WARMUP = 10
+WARMUP = 30
 MAX_PARAGRAPH_WORDS = 200
 EDIT_MIN_WORDS = 25  # a body paragraph, not a headline
 

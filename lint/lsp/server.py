@@ -22,7 +22,7 @@ from pygls.uris import to_fs_path
 
 import lint
 from lint.config import CONFIG_NAMES, Config, ConfigError, ConfigFinder
-from lint.document import kind_for_path
+from lint.document import DocumentError, kind_for_path
 from lint.document.mapping import LineIndex
 from lint.engine import Engine
 from lint.findings import Issue
@@ -93,6 +93,9 @@ class FactlintServer(LanguageServer):
             file, errors, _notes = self._lint_with_fallback(path, source, kind, config)
         except (ConfigError, PackError) as exc:
             self.warn_once(str(exc), types.MessageType.Error)
+            return None
+        except DocumentError as exc:  # a draft factlint refuses (nested too deep, …)
+            self.warn_once(f"factlint does not check {path.name}: {exc}")
             return None
         except Exception as exc:  # never take the editor's server down
             self.window_log_message(

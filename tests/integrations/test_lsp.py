@@ -130,3 +130,14 @@ async def test_broken_config_is_shown_not_fatal(client: LanguageClient, workspac
     good = (workspace / "alive.md").as_uri()
     open_doc(client, good, "They tow the line.\n")
     assert await diagnostics_for(client, good)
+
+
+@pytest.mark.asyncio
+async def test_a_refused_draft_says_why(client: LanguageClient, workspace: Path):
+    """A draft factlint refuses (Markdown nested past the parser's limit) gets its one-line
+    reason in the editor, not a generic failure."""
+    uri = (workspace / "deep.md").as_uri()
+    open_doc(client, uri, "> " * 40 + "They tow the line.\n")
+    await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 60)
+    [message] = [m.message for m in client.messages if "deep.md" in m.message]
+    assert message.startswith("factlint does not check deep.md: Markdown nested too deep")
