@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from lint.config import Config
 from lint.document import Document
@@ -48,16 +49,22 @@ def lint_parallel(
     config: Config,
     jobs: int,
     progress: Callable[[int], None] | None = None,
-) -> list[LintResult]:
-    """``Engine.lint`` over ``jobs`` processes; results in the order of ``items``."""
+) -> list[LintResult] | None:
+    """``Engine.lint`` over ``jobs`` processes; results in the order of ``items``, or None
+    when a worker died (killed, out of memory): the caller then lints in-process."""
     pool = _pool(jobs)
     batches = list(_batches(items))
-    futures: list[Future] = [pool.submit(_lint, batch, config) for batch in batches]
-    results: list[LintResult] = []
-    for batch, future in zip(batches, futures, strict=True):
-        results.extend(future.result())
-        if progress:
-            progress(len(batch))
+    try:
+        futures: list[Future] = [pool.submit(_lint, batch, config) for batch in batches]
+        results: list[LintResult] = []
+        for batch, future in zip(batches, futures, strict=True):
+            results.extend(future.result())
+            if progress:
+                progress(len(batch))
+    except BrokenProcessPool:
+        _pools.pop(jobs, None)
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
     return results
 
 

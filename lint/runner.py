@@ -170,9 +170,10 @@ def run(
     chars = sum(len(f.document.text) for f in result.files if f.document)
     for config, files in groups.values():
         items = [(f.target.display, f.document) for f in files]
+        lint_results = None
         if parallel.worth_it(jobs, len(items), chars):
             lint_results = parallel.lint_parallel(items, config, jobs, advance)
-        else:
+        if lint_results is None:  # small, or a worker died: in this process
             lint_results = []
             for batch in _batches(items):
                 lint_results.extend(engine.lint(batch, config))

@@ -1,0 +1,61 @@
+"""--jobs: a run spread over worker processes finds exactly what one process finds, and a
+worker that dies costs time, not results."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from lint import parallel
+from lint.config import Config, ConfigFinder
+from lint.engine import Engine
+from lint.runner import Overrides, run
+
+STORY = "The minister refused to tow the line on Tuesday, March 4, 2025.\n\nIt was very unique.\n"
+
+
+CONFIG = Config(languagetool={"enabled": False})
+
+
+class Fixed(ConfigFinder):
+    def for_path(self, path):
+        return CONFIG  # one configuration: the files are linted as one group
+
+
+@pytest.fixture
+def drafts(tmp_path):
+    for i in range(6):
+        (tmp_path / f"d{i}.txt").write_text(f"Story {i}.\n\n" + STORY * (i + 1))
+    return tmp_path
+
+
+def found(result) -> list[tuple]:
+    return [(i.path, i.line, i.column, i.rule) for i in result.issues]
+
+
+@pytest.mark.slow
+def test_workers_find_what_one_process_finds(drafts, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)  # these drafts are small
+    alone = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=1)
+    spread = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=2)
+    assert 2 in parallel._pools  # the workers did run
+    assert found(spread) == found(alone) and len(found(alone)) == 2 * sum(range(1, 7))
+
+
+def test_a_dead_worker_means_linting_here(drafts, monkeypatch):
+    class DeadPool:
+        def submit(self, *args):
+            future: Future = Future()
+            future.set_exception(BrokenProcessPool("a worker was killed"))
+            return future
+
+        def shutdown(self, **kwargs):
+            pass
+
+    monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)
+    monkeypatch.setattr(parallel, "_pool", lambda jobs: DeadPool())
+    spread = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=2)
+    alone = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=1)
+    assert found(spread) == found(alone) and not spread.errors
