@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import pytest
+from reliability.fakes import FakeServer  # the one fake server (tests/ is on sys.path)
 
 from lint.languagetool.settings import LanguageToolSettings
 
@@ -29,46 +27,19 @@ def isolated(base: Path, jars: Path, **changes) -> LanguageToolSettings:
 # -- a fake LanguageTool HTTP server for unit tests ------------------------------------------
 
 
-class FakeLT:
-    """Answers /v2/languages and /v2/check; ``respond(text) -> (status, body)`` decides."""
+class FakeLT(FakeServer):
+    """Answers /v2/languages and /v2/check; ``respond(text) -> (status, body)`` decides.
+    ``texts`` are the texts it was sent, in order."""
 
     def __init__(self, respond: Callable[[str], tuple[int, object]]) -> None:
-        self.respond = respond
         self.texts: list[str] = []
-        fake = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args) -> None:
-                pass
+        def answer(handler) -> None:
+            text = parse_qs(handler.body.decode()).get("text", [""])[0]
+            self.texts.append(text)
+            handler.reply(*respond(text))
 
-            def _send(self, status: int, body: object) -> None:
-                data = body.encode() if isinstance(body, str) else json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def do_GET(self) -> None:
-                langs = [{"name": "English (US)", "code": "en", "longCode": "en-US"},
-                         {"name": "English (GB)", "code": "en", "longCode": "en-GB"}]  # fmt: skip
-                self._send(200, langs)
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", 0))
-                form = parse_qs(self.rfile.read(length).decode())
-                text = form.get("text", [""])[0]
-                fake.texts.append(text)
-                self._send(*fake.respond(text))
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(answer)
 
 
 def lt_matches(text: str, word: str) -> list[dict]:

@@ -44,7 +44,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", 0))
-        self.rfile.read(length)
+        self.body = self.rfile.read(length)
         self.fake.posts += 1
         self.fake.on_post(self)
 
