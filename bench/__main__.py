@@ -25,6 +25,7 @@ from pathlib import Path
 from bench import factlint_rows, isolation, lsp_incremental, machine, peers, report
 from bench.factlint_rows import DEFAULT, RULES_ONLY
 from bench.texts import Texts, prepare
+from lint.parallel import default_jobs
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 BIN = Path(sys.executable).parent
@@ -45,7 +46,7 @@ def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
     if not exe.exists():
         raise SystemExit(f"bench: {exe} is missing; run `make install`")
     lt = isolation.start_languagetool(texts.text(texts.single), say)
-    fl = factlint_rows.Factlint(exe, work, env, _cores())
+    fl = factlint_rows.Factlint(exe, work, env, default_jobs())
     try:
         client = peers.LanguageToolAlone(lt.url)
         say(f"LanguageTool: warming its JVM up on {len(texts.warmup)} other articles")
@@ -100,13 +101,6 @@ def _language_server(
         document.write_text(texts.version_texts[0], "utf-8")
         out[name] = lsp_incremental.measure(exe, document, texts.version_texts, env)
     return out
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -167,9 +167,9 @@ def run(
         if progress:
             progress(done, total)
 
-    chars = sum(len(f.document.text) for f in result.files if f.document)
     for config, files in groups.values():
         items = [(f.target.display, f.document) for f in files]
+        chars = sum(len(doc.text) for _, doc in items)
         lint_results = None
         if parallel.worth_it(jobs, len(items), chars):
             lint_results = parallel.lint_parallel(items, config, jobs, advance)
