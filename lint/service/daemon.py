@@ -96,8 +96,9 @@ class Service:
                 return
             with conn:
                 conn.settimeout(None)
-                if peer_uid(conn) != os.getuid():
-                    log.warning("refused a connection from uid %s", peer_uid(conn))
+                uid = peer_uid(conn)
+                if uid != os.getuid():
+                    log.warning("refused a connection from uid %s", uid)
                     continue
                 try:
                     self.handle(conn)
