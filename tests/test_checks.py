@@ -65,3 +65,64 @@ def test_url_leaves_no_space_before_punctuation():
 def test_plain_text_list_items_are_paragraphs():
     doc = document.parse("Agenda:\n- budget\n- roads and\n  bridges\n", "text")
     assert doc.text == "Agenda:\n\nbudget\n\nroads and bridges"
+
+
+# -- the literal-word test before a regex scan never skips a match -----------------------------
+
+WORDS = ["kask", "Straße", "ıSIS", "σας", "ak sk", "KISS"]
+FRAGMENTS = [
+    *WORDS, "KASK", "ka\u017fk", "\u212aask", "STRA\u1e9eE", "STRASSE", "straße", "isis",
+    "\u0130SIS", "ISIS", "\u212a\u0131\u017fS", "k\u0130ss", "kiss", "ΣΑΣ", "σαΣ", "AK\nSK", "ak  sk", " ", "-", "x", "é",
+]  # fmt: skip
+
+
+def _rule(kind: str, ignorecase: bool) -> str:
+    words = ", ".join(WORDS)
+    body = f"    swap: {{{words.replace(',', ': X,')}: X}}\n" if kind == "substitution" else (
+        f"    tokens: [{words}]\n"
+    )
+    return f"    kind: {kind}\n    ignorecase: {str(ignorecase).lower()}\n" + body
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("kind", ["substitution", "existence"])
+def test_skipping_texts_without_the_word_changes_no_finding(monkeypatch, kind, ignorecase):
+    """A rule first asks whether its longest literal word (case-folded) is in the text;
+    the answer must never hide a match the regular expression would make."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    rule = _rule(kind, ignorecase)
+    matched = []
+
+    @given(st.lists(st.sampled_from(FRAGMENTS), max_size=8).map("".join))
+    def same(text):
+        quick = findings(rule, text)
+        with monkeypatch.context() as m:
+            m.setattr(Context, "contains", lambda self, anchor, ignorecase: True)
+            assert findings(rule, text) == quick
+        matched.append(bool(quick))
+
+    same()
+    assert any(matched)  # the texts did contain matches
+    found = [text for text, _ in findings(rule, "a KASK, a \u212aask and a STRASSE")]
+    assert found == (["KASK", "\u212aask"] if ignorecase else [])
+
+
+def test_the_ascii_lookalikes_are_all_of_them():
+    """Every character beyond ASCII that ``(?i)`` matches with an ASCII letter is mapped
+    to that letter before a case-insensitive rule looks for its word."""
+    import string
+
+    import regex
+
+    from lint.checks.base import ASCII_LOOKALIKES
+
+    flags = regex.IGNORECASE | regex.VERSION0
+    letter = regex.compile("[A-Za-z]", flags)
+    found = {}
+    for cp in range(128, 0x110000):
+        if letter.fullmatch(chr(cp)):  # then which letter, of either case in the pattern
+            found[cp] = next(a for a in string.ascii_lowercase
+                             if regex.fullmatch(f"[{a}{a.upper()}]", chr(cp), flags))  # fmt: skip
+    assert found == ASCII_LOOKALIKES

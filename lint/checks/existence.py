@@ -31,6 +31,7 @@ import regex
 from lint.checks.base import (
     Check,
     Context,
+    anchor,
     match_case,
     phrase_pattern,
     whole_word,
@@ -64,6 +65,10 @@ class Existence(Check):
         if not alternatives:
             raise OptionError("existence rule needs `tokens` or `patterns`", self.rule.mark)
         self.pattern = self.compile("|".join(alternatives), "patterns", None, flags)
+        ignorecase = self.opts["ignorecase"]
+        self.anchors = (  # a text with none of these words cannot match (None: patterns can)
+            None if self.opts["patterns"] else [anchor(t, ignorecase) for t in tokens]
+        )
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
         ]
@@ -71,11 +76,14 @@ class Existence(Check):
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         suggestion = self.opts["suggestion"]
+        ignorecase = self.opts["ignorecase"]
+        if self.anchors is not None and not any(ctx.contains(a, ignorecase) for a in self.anchors):
+            return
         for m in self.finditer(self.pattern, text):
             if m.end() == m.start() or self.excepted(text, m.start(), m.end()):
                 continue
             found = m.group()
             fixes = [] if suggestion is None else [suggestion]
-            if self.opts["ignorecase"]:  # as in substitution: a case rule's fix is exact
+            if ignorecase:  # as in substitution: a case rule's fix is exact
                 fixes = [match_case(f, found) for f in fixes]
             yield self.finding(m.start(), m.end(), found, fixes)

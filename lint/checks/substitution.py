@@ -31,7 +31,7 @@ from collections.abc import Iterator
 
 import regex
 
-from lint.checks.base import Check, Context, match_case, phrase_pattern, whole_word
+from lint.checks.base import Check, Context, anchor, match_case, phrase_pattern, whole_word
 from lint.findings import Finding
 from lint.packs.options import Option
 
@@ -50,26 +50,31 @@ class Substitution(Check):
     def prepare(self) -> None:
         flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
         swap = self.opts["swap"]
-        self.pairs = []
+        self.pairs = []  # (pattern, replacements, the literal word a match must contain)
         for wrong, right in swap.items():
             body = wrong if self.opts["regex"] else phrase_pattern(wrong)
             self.compile(body, "swap", wrong, flags, at_key=True)  # a mistake shows as written
             literal = None if self.opts["regex"] else wrong
             pattern = self.compile(whole_word(body, literal), "swap", wrong, flags, at_key=True)
-            self.pairs.append((pattern, [right] if isinstance(right, str) else list(right)))
+            rights = [right] if isinstance(right, str) else list(right)
+            word = None if literal is None else anchor(literal, self.opts["ignorecase"])
+            self.pairs.append((pattern, rights, word))
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
         ]
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
-        for pattern, rights in self.pairs:
+        ignorecase = self.opts["ignorecase"]
+        for pattern, rights, word in self.pairs:
+            if not ctx.contains(word, ignorecase):
+                continue
             for m in self.finditer(pattern, text):
                 if self.excepted(text, m.start(), m.end()):
                     continue
                 found = m.group()
                 replacements = [m.expand(r) if self.opts["regex"] else r for r in rights]
-                if self.opts["ignorecase"]:  # a case-sensitive rule's replacement is exact
+                if ignorecase:  # a case-sensitive rule's replacement is exact
                     replacements = [match_case(r, found) for r in replacements]
                 if found in replacements:
                     continue

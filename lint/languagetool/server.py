@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -332,10 +333,24 @@ def _log_reason(log: Path) -> str:
     return (lines[-1] if lines else "no output")[:300]
 
 
+NICENESS = 5
+"""The server runs this much below normal priority. A check's critical path is the
+factlint side (spaCy and the rules, in the service) while LanguageTool answers on
+the other core; when both want both cores, the side the check waits for goes first
+(measured: the warm check of a new 1,000-word draft took 0.85 s instead of 0.95 s
+on a busy 2-core machine). An idle machine runs it at full speed all the same."""
+
+
+def niced(command: list[str]) -> list[str]:
+    """``command`` under ``nice`` (which execs it: the pid stays the server's), when there is one."""
+    nice = shutil.which("nice") if NICENESS else None
+    return [nice, "-n", str(NICENESS), *command] if nice else command
+
+
 def _launch(java: str, settings: LanguageToolSettings, port: int, log: Path) -> subprocess.Popen:
     with open(log, "ab") as out:
         proc = subprocess.Popen(
-            server_command(java, settings, port), stdin=subprocess.DEVNULL, stdout=out,
+            niced(server_command(java, settings, port)), stdin=subprocess.DEVNULL, stdout=out,
             stderr=subprocess.STDOUT, cwd=settings.state, start_new_session=True,
         )  # fmt: skip
     _children[proc.pid] = proc

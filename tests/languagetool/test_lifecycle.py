@@ -47,6 +47,9 @@ def test_killed_server_is_restarted_once_then_reported(isolated_settings):
     second = server.read_state(isolated_settings.state)
     assert second is not None and second.pid != first.pid
     assert finding.rule == "languagetool.MORFOLOGIK_RULE_EN_US"
+    # the server itself (nice execs java: the recorded pid is the JVM), below our priority
+    assert "java" in Path(f"/proc/{second.pid}/cmdline").read_bytes().split(b"\0")[0].decode()
+    assert os.getpriority(os.PRIO_PROCESS, second.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + server.NICENESS)
     assert any("stopped answering; restarting" in m for m in messages)
 
     os.kill(second.pid, signal.SIGKILL)  # and now the restart cannot work
