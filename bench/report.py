@@ -194,8 +194,9 @@ def _notes(r: Results) -> list[str]:
         "over the row's runs, the batch being the largest; LanguageTool = its JVM, capped by "
         "`-Xmx` (`languagetool.max_memory`); spaCy alone and the CLI peers = their processes.",
         "Peers: LanguageTool alone = one POST to `/v2/check` per text, in sequence, on the "
-        "same server; spaCy alone = factlint's pipeline in one process (`nlp`, and "
-        "`nlp.pipe` with factlint's `batch_size=64`), "
+        "same server (which runs at nice 5, as factlint starts it); spaCy alone = the "
+        "pipes factlint loads, as `spacy.load` gives them (without factlint's faster "
+        "lemmatizer), in one process (`nlp`, and `nlp.pipe` with factlint's `batch_size=64`), "
         "while factlint's batch used `--jobs` = the cores; Harper lints files in parallel and "
         "ran with `--format compact`; a peer's re-check is a full check of the edited draft "
         "(LanguageTool's own sentence cache answers for the unchanged sentences). "

@@ -1,8 +1,9 @@
 """spaCy alone, in a process of its own: ``python -m bench.spacy_alone MANIFEST`` → JSON.
 
-The peer that says what factlint's own parsing costs: the very pipeline
-factlint loads (``lint.nlp.load`` with every pipe its shipped packs need), as
-a library user would run it — ``nlp(text)`` for one draft, ``nlp.pipe`` (in
+The peer that says what factlint's parsing would cost with spaCy as it comes:
+the pipes factlint loads (every pipe its shipped packs need), loaded with
+``spacy.load`` as a library user loads them (without factlint's faster
+lemmatizer, ``lint.nlp`` / ``lint.lemmatizer``), and run — ``nlp(text)`` for one draft, ``nlp.pipe`` (in
 batches of factlint's size) for a batch, in one process. A process of its own so that its peak memory is spaCy's,
 not the bench's. The cold figure is measured separately, as a fresh
 ``python -c`` (see ``COLD``).
@@ -22,9 +23,8 @@ BATCH_SIZE = 64
 the batch's Docs at once and measure gigabytes that have nothing to do with parsing."""
 
 COLD = (
-    "import sys; from pathlib import Path; from lint.nlp import load; "
-    f"nlp = load(None, frozenset({NEEDS!r})); "
-    "nlp(Path(sys.argv[1]).read_text('utf-8'))"
+    "import sys; from pathlib import Path; from bench.spacy_alone import stock; "
+    "nlp = stock(); nlp(Path(sys.argv[1]).read_text('utf-8'))"
 )
 """The cold run: start Python, import spaCy, load the pipeline, parse the single draft."""
 
@@ -33,11 +33,21 @@ def _read(paths: list[str]) -> list[str]:
     return [Path(p).read_text("utf-8") for p in paths]
 
 
-def main(manifest_path: str) -> None:
-    from lint.nlp import load
+def stock():
+    """spaCy's own pipeline with the pipes factlint's shipped packs use."""
+    import spacy
 
+    from lint import nlp as factlint_nlp
+
+    wanted = set().union(*(factlint_nlp.PIPES[n] for n in NEEDS))
+    return spacy.load(
+        factlint_nlp.default_model(), exclude=sorted(factlint_nlp.KNOWN_PIPES - wanted)
+    )
+
+
+def main(manifest_path: str) -> None:
     manifest = json.loads(Path(manifest_path).read_text("utf-8"))
-    nlp = load(None, frozenset(NEEDS))
+    nlp = stock()
     nlp(Path(manifest["single"]).read_text("utf-8"))  # first call: lazy set-up, untimed
 
     def timed(text: str) -> float:
