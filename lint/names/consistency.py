@@ -82,7 +82,10 @@ def odd_forms(names: list[Name], index: NameIndex) -> list[Odd]:
 
 
 def _whole_names(full: list[Form], index: NameIndex):
-    groups = _group(full, lambda a, b: _same_whole(a, b, index))
+    pairs = [
+        (i, j) for i, j in _whole_candidates(full, index) if _same_whole(full[i], full[j], index)
+    ]
+    groups = [[full[i] for i in g] for g in _components(len(full), pairs)]
     for group in groups:
         ref = _reference(group, index)
         if not ref.person:
@@ -114,7 +117,7 @@ def _surnames(full: list[Form], single: list[Form], index: NameIndex):
             person.add(form.text)
     keys = list(units)
     loose = [k for k in keys if k not in anchors]
-    pairs = [(a, b) for a in loose for b in keys if a != b and _same_single(a, b, index)]
+    pairs = [(a, b) for a, b in _single_candidates(loose, keys, index) if _same_single(a, b, index)]
     for group in _group_keys(keys, pairs):
         whole = [k for k in group if k in anchors]
         if len({fold(k) for k in whole}) > 1 or not person & set(group):
@@ -258,10 +261,54 @@ def _reference(group: list[Form], index: NameIndex) -> Form:
     return max(group, key=lambda f: (bool(index.known(f.text)), len(f.names), -f.first))
 
 
-def _group(items: list[Form], same) -> list[list[Form]]:
-    pairs = [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
-             if same(items[i], items[j])]  # fmt: skip
-    return [[items[i] for i in g] for g in _components(len(items), pairs)]
+# -- which pairs can be alike at all ---------------------------------------------------------
+# Comparing every pair of a long draft's names is quadratic; these give the pairs that
+# can pass _alike_whole / _alike_single (a superset: each is still compared), from
+# what each test needs: an index entity both forms belong to, the same tight form,
+# or, for a slip, folded words at most two letters apart in length (whole names: all
+# other words the same). tests/names/test_consistency.py checks them against all pairs.
+
+
+def _whole_candidates(full: list[Form], index: NameIndex) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of whole names of one size that may be one name."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
+    for i, form in enumerate(full):
+        words_ = form.key.split()
+        buckets[("tight", tight(form.text))].append(i)
+        for entity in index.full.get(form.key, ()):
+            buckets[("known", id(entity))].append(i)
+        for p in range(len(words_)):  # all words but one the same, in place
+            buckets[("but", p, *words_[:p], *words_[p + 1 :])].append(i)
+    return {(a, b) for group in buckets.values() for a in group for b in group if a < b}
+
+
+def _single_candidates(loose: list[str], keys: list[str], index: NameIndex) -> set[tuple[str, str]]:
+    """Pairs (a, b), a loose, b another key, that may be one surname."""
+    by_length: dict[int, list[str]] = defaultdict(list)
+    by_tight: dict[str, list[str]] = defaultdict(list)
+    by_entity: dict[int, list[str]] = defaultdict(list)
+    for key in keys:
+        folded = fold(key)
+        if " " in folded:
+            continue  # never alike
+        by_length[len(folded)].append(key)
+        by_tight[tight(key)].append(key)
+        for entity in index.single.get(folded, ()):
+            by_entity[id(entity)].append(key)
+    pairs: set[tuple[str, str]] = set()
+    for a in loose:
+        folded = fold(a)
+        if " " in folded:
+            continue
+        near = list(by_tight.get(tight(a), ()))
+        if len(folded) >= 6:  # `close` needs six letters and at most two edits
+            near += [
+                b for n in range(len(folded) - 2, len(folded) + 3) for b in by_length.get(n, ())
+            ]
+        for entity in index.single.get(folded, ()):
+            near += by_entity[id(entity)]
+        pairs.update((a, b) for b in near if b != a)
+    return pairs
 
 
 def _group_keys(keys: list[str], pairs: list[tuple[str, str]]) -> list[list[str]]:

@@ -89,3 +89,72 @@ def test_across_a_line_break(lint, kind):
     assert ("inconsistent", "Valery Gerasimow") in result.flagged
     assert issue.replacements == ("Valery Gerasimov",)
     assert (issue.line, issue.end_line) == (2, 3)  # "Valery" ends line 2
+
+
+# -- only pairs that can be alike are compared; the result is that of comparing all ----------
+
+FORMS = [
+    "Valery Gerasimov", "Gerasimov", "Gerasimow", "Valery Gerasimow", "V. Gerasimov",
+    "Kim Jong Un", "Kim Jong-un", "Kim Jong Il", "Kim", "Barack Obama", "Obama", "Obamas",
+    "Michelle Obama", "Ivan Petrov", "Anna Petrova", "Petrova", "Petrov", "Erdoğan", "Erdogan",
+    "Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", "Zelensky", "Zelenskyy", "Zelenskiy",
+    "Volodymyr Zelenskyy", "Volodymyr Zelensky", "Doo Jin-ho", "Doo Jin Ho", "Doojinho",
+    "Narendra Modi", "Nahedra Modi", "Modi", "O'Neill", "O’Neill", "Oneill", "Schwarzenegger",
+    "Schwarzeneger", "Arnold Schwarzenegger", "Al-Shabab", "al-Shabab", "Israeli", "Russia",
+    "Xi Jinping", "Xi", "Jiang", "Xiang", "Kowalski", "Kowalska", "Jan Kowalski", "Kovalski",
+]  # fmt: skip
+
+
+def _names(picks: list[tuple[int, int]]):
+    from lint.names.mentions import Name
+
+    names, at = [], 0
+    for form, how in picks:
+        text = FORMS[form]
+        words, start = [], at
+        for word in text.split():
+            words.append((at, at + len(word)))
+            at += len(word) + 1
+        label = ("PERSON", None, "ORG")[how % 3]
+        names.append(Name(start, at - 1, text, tuple(words), label, "mr" if how == 3 else ""))
+        at += 10
+    return names
+
+
+def test_comparing_only_possible_pairs_finds_what_comparing_all_pairs_does(monkeypatch):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from lint.names import consistency
+    from lint.packs import load_pack, resolve
+
+    index = load_pack(resolve("names", None)).rules[0].check.index
+    quick_whole, quick_single = consistency._whole_candidates, consistency._single_candidates
+
+    def every_whole(full, index):
+        return {(i, j) for i in range(len(full)) for j in range(i + 1, len(full))}
+
+    def every_single(loose, keys, index):
+        return {(a, b) for a in loose for b in keys if a != b}
+
+    found_any = []
+
+    @settings(max_examples=300)
+    @given(st.lists(st.tuples(st.integers(0, len(FORMS) - 1), st.integers(0, 3)), max_size=14))
+    def same(picks):
+        names = _names(picks)
+        with monkeypatch.context() as m:
+            m.setattr(consistency, "_whole_candidates", every_whole)
+            m.setattr(consistency, "_single_candidates", every_single)
+            expected = consistency.odd_forms(names, index)
+        assert consistency.odd_forms(names, index) == expected
+        found_any.append(bool(expected))
+
+    same()
+    assert any(found_any)
+    # and the candidates really are fewer than all pairs on a long draft's names
+    names = _names([(k % len(FORMS), 0) for k in range(len(FORMS))])
+    forms = [consistency.Form(n.text, [n]) for n in names if len(n.text.split()) > 1]
+    assert len(quick_whole(forms, index)) < len(every_whole(forms, index)) / 4
+    keys = [n.text for n in names if " " not in n.text]
+    assert len(quick_single(keys, keys, index)) < len(every_single(keys, keys, index)) / 2
