@@ -3,17 +3,16 @@
 ``factlint check`` is handed to the service (started on first use) and its
 output relayed; every other command, ``--no-service``, ``FACTLINT_SERVICE=0``,
 or a service that cannot be reached or dies mid-run means the full CLI runs in
-this process instead. Standard library only, so this path starts in
-milliseconds.
+this process instead. Standard library only, and only what every check needs
+at the top (``subprocess`` and ``base64`` are imported where they are used), so
+this path starts in milliseconds.
 """
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import os
 import socket
-import subprocess
 import sys
 import time
 
@@ -75,6 +74,8 @@ def _request(argv: list[str]) -> dict:
         "fingerprint": paths.fingerprint(),
     }
     if "-" in argv[1:]:
+        import base64
+
         data = sys.stdin.buffer.read(STDIN_LIMIT + 1)  # an endless stream stops here
         request["stdin"] = base64.b64encode(data[:STDIN_LIMIT]).decode("ascii")
         request["stdin_capped"] = len(data) > STDIN_LIMIT
@@ -120,6 +121,8 @@ def connect(path: str | None = None) -> socket.socket | None:
 
 def start() -> socket.socket | None:
     """Start the service and connect once it listens; None if it exits first."""
+    import subprocess
+
     log = open(paths.log_path(), "ab")  # noqa: SIM115 - handed to the child
     with log:
         proc = subprocess.Popen(
@@ -158,5 +161,5 @@ def serving() -> bool:
 
 def wait_gone(seconds: float = 10.0) -> None:
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and (paths.socket_path().exists() or serving()):
+    while time.monotonic() < deadline and (os.path.exists(paths.socket_path()) or serving()):
         time.sleep(0.05)

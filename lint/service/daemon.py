@@ -201,7 +201,7 @@ def main() -> int:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         return 0  # another service runs (or is starting): nothing to do
-    path: Path = paths.socket_path()
+    path = Path(paths.socket_path())
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # left by a service that crashed: we hold the lock, so it is stale
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
