@@ -73,9 +73,11 @@ def test_from_config_merges_language_and_vocabulary():
 
 
 def test_unpaired_brackets_off_by_default_unless_enabled():
-    assert "EN_UNPAIRED_BRACKETS" in LanguageToolSettings().effective_disabled_rules
+    off = LanguageToolSettings().effective_disabled_rules
+    assert {"EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES"} <= set(off)
     s = LanguageToolSettings(
-        enabled_rules=["EN_UNPAIRED_BRACKETS", "JONG_UN"], disabled_rules=["X"]
+        enabled_rules=["EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "JONG_UN"],
+        disabled_rules=["X"],
     )
     assert s.effective_disabled_rules == ["X"]
 
