@@ -3,9 +3,10 @@
 The peer that says what factlint's parsing would cost with spaCy as it comes:
 the pipes factlint loads (every pipe its shipped packs need), loaded with
 ``spacy.load`` as a library user loads them (without factlint's faster
-lemmatizer, ``lint.nlp`` / ``lint.lemmatizer``), and run — ``nlp(text)`` for one draft, ``nlp.pipe`` (in
-batches of factlint's size) for a batch, in one process. A process of its own so that its peak memory is spaCy's,
-not the bench's. The cold figure is measured separately, as a fresh
+lemmatizer, ``lint.lemmatizer``), and run as a user runs them: ``nlp(text)``
+for one draft, ``nlp.pipe`` (in batches of factlint's size) for a batch, in one
+process. A process of its own so that its peak memory is spaCy's, not the
+bench's. The cold figure is measured separately, as a fresh
 ``python -c`` (see ``COLD``).
 """
 
@@ -37,12 +38,9 @@ def stock():
     """spaCy's own pipeline with the pipes factlint's shipped packs use."""
     import spacy
 
-    from lint import nlp as factlint_nlp
+    from lint.nlp import default_model, excluded
 
-    wanted = set().union(*(factlint_nlp.PIPES[n] for n in NEEDS))
-    return spacy.load(
-        factlint_nlp.default_model(), exclude=sorted(factlint_nlp.KNOWN_PIPES - wanted)
-    )
+    return spacy.load(default_model(), exclude=excluded(frozenset(NEEDS)))
 
 
 def main(manifest_path: str) -> None:

@@ -37,15 +37,20 @@ def default_model() -> str:
     return DEFAULT_MODELS[-1]
 
 
+def excluded(needs: frozenset[str]) -> list[str]:
+    """The pipes a run that ``needs`` these annotations leaves out of ``spacy.load``."""
+    wanted = set().union(*(PIPES[n] for n in needs)) if needs else set()
+    return sorted(KNOWN_PIPES - wanted)
+
+
 @functools.cache
 def load(model: str | None, needs: frozenset[str]):
     """The spaCy pipeline ``model`` with just the pipes ``needs`` calls for."""
     import spacy
 
     name = model or default_model()
-    wanted = set().union(*(PIPES[n] for n in needs)) if needs else set()
     try:
-        nlp = spacy.load(name, exclude=sorted(KNOWN_PIPES - wanted))
+        nlp = spacy.load(name, exclude=excluded(needs))
     except OSError:
         raise ModelError(
             f"spaCy model {name!r} is not installed; install it with "

@@ -21,9 +21,7 @@ def news() -> list[str]:
 
 def stock(needs: frozenset[str]):
     """The same pipes, loaded as a spaCy user loads them."""
-    wanted = set().union(*(nlp_mod.PIPES[n] for n in needs))
-    name = nlp_mod.default_model()
-    return spacy.load(name, exclude=sorted(nlp_mod.KNOWN_PIPES - wanted))
+    return spacy.load(nlp_mod.default_model(), exclude=nlp_mod.excluded(needs))
 
 
 def test_lemmas_are_the_stock_lemmas_on_real_news(news):
