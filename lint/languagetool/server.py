@@ -334,11 +334,12 @@ def _log_reason(log: Path) -> str:
 
 
 NICENESS = 5
-"""The server runs this much below normal priority. A check's critical path is the
-factlint side (spaCy and the rules, in the service) while LanguageTool answers on
-the other core; when both want both cores, the side the check waits for goes first
-(measured: the warm check of a new 1,000-word draft took 0.85 s instead of 0.95 s
-on a busy 2-core machine). An idle machine runs it at full speed all the same."""
+"""The server runs this much below normal priority. During a check factlint's own
+parsing and LanguageTool's checking run at once, and LanguageTool alone would take
+both cores (its checker, and its JIT compiler long after warm-up); this way the
+factlint side goes first (measured: the warm check of a new 1,000-word draft took
+0.85 s instead of 0.95 s on a busy 2-core machine). An idle machine runs it at full
+speed all the same."""
 
 
 def niced(command: list[str]) -> list[str]:

@@ -57,8 +57,8 @@ MIN_JAVA = 17
 NEWS_DISABLED_RULES = ("EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "JONG_UN")
 """Off by default: unpaired brackets misfire on straight quotes, and unpaired quotes on a
 quotation that runs over several paragraphs, each reopened (news convention; the
-typography pack pairs both and knows it), and JONG_UN insists on "Jong-un" where many style guides write "Jong Un" (the names
-pack owns names and their consistency)."""
+typography pack pairs both and knows it); JONG_UN insists on "Jong-un" where many style
+guides write "Jong Un" (the names pack owns names and their consistency)."""
 
 URL_ENV = "FACTLINT_LANGUAGETOOL_URL"
 CACHE_ENV = "FACTLINT_CACHE_DIR"
