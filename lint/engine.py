@@ -23,6 +23,7 @@ from lint.checks import Context, RegexTimeout
 from lint.config import Config
 from lint.document import Document
 from lint.findings import Finding, Issue
+from lint.names import unknown as unknown_names
 from lint.packs import PackError, Rule, load_pack, resolve
 from lint.packs.model import Pack
 from lint.packs.options import Option
@@ -173,8 +174,10 @@ class Engine:
         ruleset = self.ruleset(config)
         docs = [doc for _, doc in items]
         results = [LintResult() for _ in items]
-        pending = self._start_languagetool(config, ruleset, docs, results)
-        contexts = self._contexts(docs, config, ruleset)
+        pending, spell_names = self._start_languagetool(config, ruleset, docs, results)
+        names_apart = pending is not None and not spell_names
+        needs = ruleset.needs | unknown_names.NEEDS if names_apart else ruleset.needs
+        contexts = self._contexts(docs, config, ruleset, needs)
         per_doc = [
             self._check(ctx, path, ruleset, result)
             for (path, _), ctx, result in zip(items, contexts, results, strict=True)
@@ -183,30 +186,35 @@ class Engine:
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
         lt_findings = pending.result() if pending is not None else None
         for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
-            merged = merge(per_doc[i], lt_findings[i] if lt_findings else [])
+            lt = lt_findings[i] if lt_findings else []
+            if names_apart:
+                parsed = [(start, part.nlp) for start, part in contexts[i].parts]
+                lt = unknown_names.drop_unknown_names(lt, doc.text, parsed)
+            merged = merge(per_doc[i], lt)
             result.issues = to_issues(path, doc, merged, ruleset, config)
         return results
 
-    def _contexts(self, docs: list[Document], config: Config, ruleset: RuleSet) -> list[Context]:
+    def _contexts(
+        self, docs: list[Document], config: Config, ruleset: RuleSet, needs: frozenset[str]
+    ) -> list[Context]:
         """A Context per document, with one per paragraph; spaCy parses the paragraphs
-        it has not seen (one batch for all documents) and joins them per document."""
+        it has not seen (one batch for all documents), with the pipes ``needs`` calls
+        for, and joins them per document."""
         spans = [doc.chunks() for doc in docs]
         chunk_docs: list = []
-        if ruleset.needs:
+        if needs:
             texts = [
                 doc.text[a:b]
                 for doc, doc_spans in zip(docs, spans, strict=True)
                 for a, b in doc_spans
             ]
-            chunk_docs = nlp_mod.parse_paragraphs(
-                texts, config.spacy_model, ruleset.needs, self.parses
-            )
+            chunk_docs = nlp_mod.parse_paragraphs(texts, config.spacy_model, needs, self.parses)
         parsed = iter(chunk_docs)
         contexts = []
         for doc, doc_spans in zip(docs, spans, strict=True):
             pubdate = doc.pubdate or config.pubdate
-            key = (pubdate, config.language, config.spacy_model, ruleset.needs)
-            nlps = [next(parsed) for _ in doc_spans] if ruleset.needs else [None] * len(doc_spans)
+            key = (pubdate, config.language, config.spacy_model, needs)
+            nlps = [next(parsed) for _ in doc_spans] if needs else [None] * len(doc_spans)
             common = {
                 "accepted": ruleset.accepted,
                 "pubdate": pubdate,
@@ -218,7 +226,7 @@ class Engine:
                 (a, Context(doc.part(a, b), nlp, **common))
                 for (a, b), nlp in zip(doc_spans, nlps, strict=True)
             ]
-            whole = nlp_mod.join(nlps) if ruleset.needs and ruleset.whole_parse else None
+            whole = nlp_mod.join(nlps) if needs and ruleset.whole_parse else None
             contexts.append(Context(doc, whole, parts=parts, **common))
         return contexts
 
@@ -269,17 +277,18 @@ class Engine:
 
     def _start_languagetool(
         self, config: Config, ruleset: RuleSet, docs: list[Document], results: list[LintResult]
-    ) -> Future | None:
-        """Send the texts to LanguageTool in the background; None when it is not used."""
+    ) -> tuple[Future | None, bool]:
+        """Send the texts to LanguageTool in the background: the pending findings (None
+        when it is not used) and whether its speller's matches on names are wanted."""
         if self.languagetool is None or not config.languagetool_enabled:
             if self.languagetool is not None or config.languagetool.get("enabled") is False:
                 for r in results:
                     r.notes.append("LanguageTool was skipped (grammar and spelling not checked)")
-            return None
+            return None, False
         config = config.replace(accept=sorted(ruleset.accepted))
         backend = self.languagetool(config)  # raises LanguageToolError: the caller exits 2
         if backend is None:
-            return None
+            return None, False
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="factlint-languagetool")
         texts = [d.text for d in docs]
@@ -288,7 +297,8 @@ class Engine:
             findings = backend.check_many(texts)  # raises LanguageToolError
             return [[f for f in found if config.rule_enabled(f.rule)] for found in findings]
 
-        return self._pool.submit(check)
+        settings = getattr(backend, "settings", None)
+        return self._pool.submit(check), bool(getattr(settings, "spell_names", False))
 
 
 def _config_key(config: Config) -> tuple:

@@ -11,6 +11,7 @@ from lint import document
 from lint.config import Config
 from lint.engine import Engine, merge
 from lint.findings import Finding
+from lint.languagetool.settings import LanguageToolSettings
 
 
 class FakeLanguageTool:
@@ -58,6 +59,27 @@ def test_languagetool_findings_are_merged_and_ours_win(pack):
         ("house.tow", "factlint"),
     ]
     assert fake.calls == [["they tow the line."]]
+
+
+def test_speller_matches_on_names_are_set_apart_unless_spell_names(pack):
+    # the tiny pack needs no spaCy: the engine parses for names because LanguageTool runs
+    text = "Officials said Geng Shuang had recieved the letter."
+
+    def lt(t):
+        return [
+            Finding(t.index(w), len(w), "Possible spelling mistake found.", (s,),
+                    rule="languagetool.MORFOLOGIK_RULE_EN_US", category="spelling")
+            for w, s in (("Shuang", "Huang"), ("recieved", "received"))
+        ]  # fmt: skip
+
+    def flagged(spell_names: bool) -> list[str]:
+        fake = FakeLanguageTool(lt)
+        fake.settings = LanguageToolSettings(spell_names=spell_names)
+        result = lint_text(Engine(languagetool=lambda config: fake), Config(packs=[str(pack)]), text)
+        return [text[i.column - 1 : i.column - 1 + i.length] for i in result.issues]
+
+    assert flagged(spell_names=False) == ["recieved"]
+    assert flagged(spell_names=True) == ["Shuang", "recieved"]
 
 
 def test_languagetool_rules_obey_select_and_ignore(pack):

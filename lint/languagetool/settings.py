@@ -16,6 +16,9 @@ disabled_rules         LT rule ids to switch off, added to NEWS_DISABLED_RULES (
 enabled_categories     LT category ids to switch on ([])
 disabled_categories    LT category ids to switch off ([])
 picky                  LT's picky level: more style rules (false)
+spell_names            keep the speller's matches on names too (false: a capitalised
+                       word spaCy takes for a name is the names pack's; see
+                       ``lint.names.unknown``)
 accepted_words         words never reported as misspellings ([])
 java                   path to ``java`` (auto: JAVA_HOME, PATH, /usr/lib/jvm)
 max_memory             the server's ``-Xmx`` (512m)
@@ -88,6 +91,7 @@ class LanguageToolSettings:
     enabled_categories: list[str] = field(default_factory=list)
     disabled_categories: list[str] = field(default_factory=list)
     picky: bool = False
+    spell_names: bool = False
     accepted_words: frozenset[str] = frozenset()
     java: str | None = None
     max_memory: str = "512m"
@@ -180,6 +184,7 @@ class LanguageToolSettings:
 
 _ENGINE_KEYS = {"enabled"}
 _LISTS = {"enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories"}
+_BOOLS = {"picky", "spell_names"}
 _INTS = {"idle_timeout", "port", "workers"}
 _FLOATS = {"start_timeout", "request_timeout"}
 _MEMORY = re.compile(r"\d+[kKmMgG]?")
@@ -199,9 +204,9 @@ def _coerce(name: str, value: Any) -> Any:
             raise ValueError(f"languagetool: {name} must be a list of strings")
         words = [str(item) for item in items]
         return frozenset(words) if name == "accepted_words" else words
-    if name == "picky":
+    if name in _BOOLS:
         if not isinstance(value, bool):
-            raise ValueError("languagetool: picky must be true or false")
+            raise ValueError(f"languagetool: {name} must be true or false")
         return value
     if name in _INTS:
         try:

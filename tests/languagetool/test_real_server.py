@@ -105,6 +105,24 @@ def test_env_url_is_used_by_the_cli(shared_server, tmp_path, monkeypatch):
     assert not (tmp_path / "unused").exists()
 
 
+@pytest.mark.parametrize("spell_names", [False, True])
+def test_names_are_not_misspellings_unless_spell_names(shared_server, tmp_path, spell_names):
+    (tmp_path / ".factlint.yaml").write_text(
+        f"packs: []\nlanguagetool: {{spell_names: {str(spell_names).lower()}}}\n"
+    )
+    text = "Foreign ministry spokesman Geng Shuang said the talks were recieved well.\n"
+    (tmp_path / "d.txt").write_text(text)
+    env = dict(os.environ, FACTLINT_LANGUAGETOOL_URL=shared_server.url)
+    proc = _factlint(["check", "--config", ".factlint.yaml", "--format", "json", "d.txt"], tmp_path,
+                    env)  # fmt: skip
+    spelled = [
+        text[i["column"] - 1 : i["column"] - 1 + i["length"]]
+        for i in json.loads(proc.stdout)
+        if i["rule"] == "languagetool.MORFOLOGIK_RULE_EN_US"
+    ]
+    assert spelled == (["Geng", "Shuang", "recieved"] if spell_names else ["recieved"]), proc.stderr
+
+
 def _factlint(args: list[str], cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "lint", *args], cwd=cwd, env=env, capture_output=True,

@@ -37,6 +37,7 @@ def test_settings_from_mapping_accepts_kebab_case_and_ignores_enabled():
         ({"max_memroy": "1g"}, "unknown setting 'max_memroy'"),
         ({"max_memory": "lots"}, "max_memory must look like"),
         ({"picky": "yes"}, "picky must be true or false"),
+        ({"spell-names": 1}, "spell_names must be true or false"),
         ({"workers": "many"}, "workers must be a whole number"),
     ],
 )

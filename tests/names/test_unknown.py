@@ -1,0 +1,87 @@
+"""A speller's match on a name is set apart (real spaCy; LanguageTool's matches made up here,
+the real server's are in tests/languagetool/test_real_server.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import nlp
+from lint.findings import Finding
+from lint.names.unknown import NEEDS, drop_unknown_names
+
+SPELLER = "languagetool.MORFOLOGIK_RULE_EN_US"
+
+
+@pytest.fixture(scope="module")
+def parse():
+    return nlp.load(None, NEEDS)
+
+
+def speller(text: str, word: str, *suggestions: str, rule: str = SPELLER) -> Finding:
+    return Finding(text.index(word), len(word), "Possible spelling mistake found.",
+                   replacements=suggestions, rule=rule, category="spelling")  # fmt: skip
+
+
+def kept_words(parse, text: str, findings: list[Finding]) -> list[str]:
+    paragraphs, at = [], 0
+    for para in text.split("\n\n"):
+        paragraphs.append((at, parse(para)))
+        at += len(para) + 2
+    left = drop_unknown_names(findings, text, paragraphs)
+    return [text[f.offset : f.offset + f.length] for f in left]
+
+
+def test_names_are_set_apart_and_misspelt_words_kept(parse):
+    text = (
+        "Foreign ministry spokesman Geng Shuang told reporters the talks were recieved well. "
+        "The council in Tantong will meet again on Monday to discuss the budjet."
+    )
+    findings = [
+        speller(text, "Geng", "Gang"),
+        speller(text, "Shuang", "Huang"),
+        speller(text, "recieved", "received"),
+        speller(text, "Tantong", "Tan tong"),
+        speller(text, "budjet", "budget"),
+    ]
+    assert kept_words(parse, text, findings) == ["recieved", "budjet"]
+
+
+def test_a_case_change_a_title_and_a_sentence_opening_function_word_are_kept(parse):
+    text = (
+        "Teh count was delayed. Officials shared the news on Whatsapp and thanked "
+        "Presdient Moise for his patience."
+    )
+    findings = [
+        speller(text, "Teh", "The", "Ten"),
+        speller(text, "Whatsapp", "WhatsApp"),
+        speller(text, "Presdient", "President"),
+        speller(text, "Moise", "Moist", "Noise"),
+    ]
+    assert kept_words(parse, text, findings) == ["Teh", "Whatsapp", "Presdient"]
+
+
+def test_only_the_speller_is_silenced_and_only_on_names(parse):
+    text = "Wang Xiaofeng said the Wang Xiaofeng plan would cost more."
+    grammar = Finding(0, 4, "repeated name?", rule="languagetool.SOME_GRAMMAR", category="grammar")
+    findings = [grammar, speller(text, "Xiaofeng", "Xianfeng"), speller(text, "plan", "plane")]
+    assert kept_words(parse, text, findings) == ["Wang", "plan"]
+
+
+def test_each_paragraph_is_read_in_its_own_parse(parse):
+    # "Wednesdy" stands where the first paragraph has a name: read against that
+    # paragraph's parse, it would be dropped
+    text = "Geng Shuang spoke on Monday.\n\nWednesdy was busy, and Geng Shuang said so."
+    second = text.index("\n\n") + 2
+    findings = [
+        speller(text, "Wednesdy", "Wednesday"),
+        Finding(text.rindex("Shuang"), 6, "?", ("Huang",), rule=SPELLER, category="spelling"),
+    ]
+    assert findings[0].offset == second
+    assert kept_words(parse, text, findings) == ["Wednesdy"]
+
+
+def test_a_match_outside_the_parsed_paragraphs_is_kept(parse):
+    text = "Geng Shuang spoke."
+    finding = speller(text, "Geng", "Gang")
+    assert drop_unknown_names([finding], text, []) == [finding]
+    assert drop_unknown_names([finding], text, [(0, None)]) == [finding]
