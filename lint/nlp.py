@@ -1,6 +1,7 @@
 """spaCy, loaded once per process with only the pipes a run needs.
 
-The lemmatizer is the stock one, made fast (``lint.lemmatizer``).
+The attribute ruler and the lemmatizer are the stock ones, made fast
+(``lint.attribute_ruler``, ``lint.lemmatizer``).
 
 The model name is configuration; by default the official ``en_core_web_sm``
 when installed, else the same pipeline packaged on PyPI as
@@ -58,10 +59,14 @@ def load(model: str | None, needs: frozenset[str]):
         ) from None
     if "parser" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
-    if "lemmatizer" in nlp.pipe_names:
-        from lint.lemmatizer import speed_up
+    if "attribute_ruler" in nlp.pipe_names:
+        from lint import attribute_ruler
 
-        speed_up(nlp.get_pipe("lemmatizer"))
+        attribute_ruler.speed_up(nlp.get_pipe("attribute_ruler"))
+    if "lemmatizer" in nlp.pipe_names:
+        from lint import lemmatizer
+
+        lemmatizer.speed_up(nlp.get_pipe("lemmatizer"))
     return nlp
 
 

@@ -75,7 +75,9 @@ def test_speller_matches_on_names_are_set_apart_unless_spell_names(pack):
     def flagged(spell_names: bool) -> list[str]:
         fake = FakeLanguageTool(lt)
         fake.settings = LanguageToolSettings(spell_names=spell_names)
-        result = lint_text(Engine(languagetool=lambda config: fake), Config(packs=[str(pack)]), text)
+        result = lint_text(
+            Engine(languagetool=lambda config: fake), Config(packs=[str(pack)]), text
+        )
         return [text[i.column - 1 : i.column - 1 + i.length] for i in result.issues]
 
     assert flagged(spell_names=False) == ["recieved"]

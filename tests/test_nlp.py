@@ -31,9 +31,42 @@ def test_lemmas_are_the_stock_lemmas_on_real_news(news):
     tokens = 0
     for _ in range(2):  # the second pass answers from the memo
         for a, b in zip(ours.pipe(news), theirs.pipe(news), strict=True):
-            assert [(t.text, t.pos_, t.lemma_) for t in a] == [(t.text, t.pos_, t.lemma_) for t in b]
+            assert [(t.text, t.pos_, t.lemma_) for t in a] == [
+                (t.text, t.pos_, t.lemma_) for t in b
+            ]
             tokens += len(a)
     assert tokens > 40_000
+
+
+def test_attributes_are_the_stock_attributes_on_real_news(news):
+    needs = NEEDS | {"entities"}
+    ours, theirs = nlp_mod.load(None, needs), stock(needs)
+    assert type(ours.get_pipe("attribute_ruler")) is not type(theirs.get_pipe("attribute_ruler"))
+
+    def attributes(doc):
+        return [(t.text, t.tag_, t.dep_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+    for _ in range(2):  # the second pass answers from the memo
+        for a, b in zip(ours.pipe(news), theirs.pipe(news), strict=True):
+            assert attributes(a) == attributes(b)
+
+
+def test_the_two_token_exceptions_still_apply():
+    text = "There is a dog, y'all said. Let's see: you ain't gonna win."
+    ours, theirs = nlp_mod.load(None, NEEDS)(text), stock(NEEDS)(text)
+    assert [(t.pos_, t.lemma_) for t in ours] == [(t.pos_, t.lemma_) for t in theirs]
+    assert [t.lemma_ for t in ours if t.lower_ in ("y'", "ai", "gon")] == ["you", "be", "go"]
+
+
+def test_a_ruler_with_patterns_the_memo_cannot_answer_is_left_stock():
+    from spacy.pipeline import AttributeRuler
+
+    from lint import attribute_ruler
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "tea", "OP": "+"}]], {"LEMMA": "drink"})
+    assert type(attribute_ruler.speed_up(ruler)) is AttributeRuler
 
 
 def test_lemmas_set_by_the_attribute_ruler_are_kept():
@@ -48,12 +81,14 @@ def test_an_empty_text_has_no_lemmas():
 
 
 def test_the_memo_is_bounded(monkeypatch):
-    from lint import lemmatizer
+    from lint import attribute_ruler, lemmatizer
 
     monkeypatch.setattr(lemmatizer, "MAX_REMEMBERED", 5)
+    monkeypatch.setattr(attribute_ruler, "MAX_REMEMBERED", 5)
     ours = nlp_mod.load(None, NEEDS)
-    memo = ours.get_pipe("lemmatizer")._memo
+    memos = ours.get_pipe("lemmatizer")._memo, ours.get_pipe("attribute_ruler")._memo
     for text in ("Cats were running home.", "Dogs had barked loudly.", "Birds sang all day."):
         doc = ours(text)
-        assert len(memo) <= 5 + len(doc)
-        assert [t.lemma_ for t in doc] == [t.lemma_ for t in stock(NEEDS)(text)]
+        assert all(len(memo) <= 5 + len(doc) for memo in memos)
+        theirs = stock(NEEDS)(text)
+        assert [(t.pos_, t.lemma_) for t in doc] == [(t.pos_, t.lemma_) for t in theirs]
