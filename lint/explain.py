@@ -157,6 +157,7 @@ vocabulary:
 languagetool: {{}}
 #   url: http://localhost:8081
 #   enabled: false
+#   spell_names: true   # also report names the speller does not know
 
 # Files and directories to skip (globs, relative to this file).
 exclude: []
