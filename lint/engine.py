@@ -23,13 +23,13 @@ from lint.checks import Context, RegexTimeout
 from lint.config import Config
 from lint.document import Document
 from lint.findings import Finding, Issue
+from lint.languagetool import categories
 from lint.names import unknown as unknown_names
 from lint.packs import PackError, Rule, load_pack, resolve
 from lint.packs.model import Pack
 from lint.packs.options import Option
 from lint.suppress import Suppressions
 
-LT_PREFIX = "languagetool."
 _TOKENS = itertools.count(1)
 NEARBY = {"dates": 40}
 """Categories where a LanguageTool finding this close (in characters) to one of ours is the
@@ -399,7 +399,7 @@ def to_issues(
                 severity=severity,
                 message=f.message,
                 replacements=f.replacements,
-                source="languagetool" if rule.startswith(LT_PREFIX) else "factlint",
+                source="languagetool" if rule.startswith(categories.RULE_PREFIX) else "factlint",
                 link=f.link,
                 fixable=f.fixable,
                 extra={"plain_offset": f.offset, "plain_length": f.length},

@@ -49,7 +49,6 @@ from lint.languagetool import categories, server
 from lint.languagetool.errors import LanguageToolError
 from lint.languagetool.settings import LanguageToolSettings
 
-RULE_PREFIX = "languagetool."
 CHUNK_CHARS = (
     2000  # per request: a 1,000-word draft keeps both cores busy (measured: 4000 is slower)
 )
@@ -381,7 +380,7 @@ class LanguageToolBackend:
             length=end - start,
             message=" ".join(str(match.get("message", "")).split()),
             replacements=replacements,
-            rule=RULE_PREFIX + rule_id,
+            rule=categories.RULE_PREFIX + rule_id,
             category=category,
             severity=categories.severity_for(category),
             link=urls[0].get("value") if urls and isinstance(urls[0], dict) else None,

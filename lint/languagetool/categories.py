@@ -94,13 +94,16 @@ def severity_for(category: str) -> str:
     return SEVERITIES.get(category, "warning")
 
 
+RULE_PREFIX = "languagetool."
+"""What factlint puts before a LanguageTool rule id (``languagetool.HE_VERB_AGR``)."""
+
+SPELLERS = ("MORFOLOGIK_RULE", "HUNSPELL")
+"""Rule id prefixes of LanguageTool's dictionary spellers (one word against a word list)."""
+
+
 def is_misspelling(rule_id: str, category_id: str | None, issue_type: str | None) -> bool:
     """A speller's match (the ones accepted vocabulary silences)."""
-    return (
-        issue_type == "misspelling"
-        or rule_id.startswith(("MORFOLOGIK_RULE", "HUNSPELL"))
-        or "SPELLING" in rule_id
-    )
+    return issue_type == "misspelling" or rule_id.startswith(SPELLERS) or "SPELLING" in rule_id
 
 
 def is_safe_fix(rule_id: str, replacements: tuple[str, ...]) -> bool:

@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from lint.findings import Finding
+from lint.languagetool import categories
 from lint.names.mentions import TITLES
 
 NEEDS = frozenset({"entities", "tags"})
@@ -51,7 +52,8 @@ NAME_LABELS = frozenset(
 )
 """spaCy's entity labels for names (the others are dates, times, amounts and numbers)."""
 
-SPELLERS = ("languagetool.MORFOLOGIK_RULE", "languagetool.HUNSPELL")
+SPELLERS = tuple(categories.RULE_PREFIX + prefix for prefix in categories.SPELLERS)
+"""factlint's ids of LanguageTool's speller rules begin so."""
 
 
 def is_name_token(token) -> bool:
