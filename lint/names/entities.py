@@ -9,9 +9,12 @@ the rule names (``data: [names-data/public-figures.yaml]``)::
       preferred: Recep Tayyip Erdogan  # the house form, when not the canonical one
       surname: Erdoğan                 # the name used alone (default: the last word)
       misspellings: [Erdogen]          # known wrong forms, always flagged
+      born: 1954-02-26                 # YYYY-MM-DD, or YYYY when only the year is known
       roles:
         - {title: President of Turkey, from: 2014-08-28}
         - {title: Prime Minister of Turkey, from: 2003-03-14, to: 2014-08-28}
+
+Someone who has died also has ``died:`` (a date or a year, like ``born``): ages stop there.
 
 A mistake is reported as ``file:line:col: what is wrong`` (OptionError with a mark).
 """
@@ -29,7 +32,10 @@ from lint.packs.options import OptionError, reject_unknown_keys
 from lint.packs.yamlpos import Mark, YAMLError, load, mark_of
 
 TYPES = ("person", "organisation", "place")
-ENTITY_KEYS = {"name", "type", "variants", "preferred", "surname", "misspellings", "roles", "note"}
+ENTITY_KEYS = {
+    "name", "type", "variants", "preferred", "surname", "misspellings", "roles", "note", "born",
+    "died",
+}  # fmt: skip
 ROLE_KEYS = {"title", "from", "to"}
 FILE_KEYS = {"checked", "description", "source", "entities"}
 SUFFIXES = {"jr", "sr", "junior", "senior"}
@@ -45,6 +51,20 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Day:
+    """A date known to the day or only to the year: every day it may be is in
+    [first, last]; ``text`` is how the data writes it ("1962-09-02", "1962")."""
+
+    first: dt.date
+    last: dt.date
+    text: str
+
+    @property
+    def exact(self) -> bool:
+        return self.first == self.last
+
+
+@dataclass(frozen=True)
 class Entity:
     name: str
     type: str
@@ -54,6 +74,8 @@ class Entity:
     misspellings: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     mark: Mark | None = field(default=None, compare=False)
+    born: Day | None = None
+    died: Day | None = None
 
     @property
     def display(self) -> str:
@@ -144,6 +166,35 @@ def _entity(item: object, where: Mark | None) -> Entity:
         misspellings=texts("misspellings"),
         roles=_roles(item, where),
         mark=where,
+        **_life(item, kind, where),
+    )
+
+
+def _life(item: dict, kind: str, where: Mark | None) -> dict[str, Day | None]:
+    """``born`` and ``died``, for people only; a death before the birth is a mistake."""
+    found = {key: _day(item, key, where) for key in ("born", "died")}
+    if kind != "person" and any(found.values()):
+        key = "born" if found["born"] else "died"
+        raise OptionError(f"`{key}` is for people only", mark_of(item, key, where))
+    born, died = found["born"], found["died"]
+    if born and died and died.last < born.first:
+        raise OptionError(
+            f"died ({died.text}) before born ({born.text})", mark_of(item, "died", where)
+        )
+    return found
+
+
+def _day(item: dict, key: str, where: Mark | None) -> Day | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return Day(value, value, value.isoformat())
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 9999:
+        return Day(dt.date(value, 1, 1), dt.date(value, 12, 31), str(value))
+    raise OptionError(
+        f"`{key}` must be a date, YYYY-MM-DD, or a year, YYYY (not {value!r})",
+        mark_of(item, key, where),
     )
 
 
