@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lint.checks.ages import PersonAge
 from lint.checks.base import Check, Context, RegexTimeout
 from lint.checks.boilerplate import Boilerplate
 from lint.checks.date_arithmetic import Age, Anniversary, Duration
@@ -40,6 +41,7 @@ KINDS: dict[str, type[Check]] = {
         Facts,
         Names,
         NameConsistency,
+        PersonAge,
     )
 }
 
