@@ -1,21 +1,28 @@
-"""facts: claims that contradict the story's fact sheet.
+"""facts: claims that contradict a fact sheet, the story's own or the shipped events pack.
 
 A newsroom writes down, for one story, what it has confirmed — when the treaty
 was signed and where, how many troops were sent, who held which title when —
 and keeps that sheet beside the draft. factlint flags a sentence that mentions a
-subject of the sheet and states a different value for it.
+subject of the sheet and states a different value for it. The shipped ``events``
+pack is a sheet of the same kind for well-known world events, each with its source.
 
 The fact sheet is a pack with a top-level ``facts:`` list and one rule of kind
 ``facts``; the configuration lists it by path (``packs: [typography, ./kursk.facts.yaml]``)::
 
     name: kursk-facts
     description: Confirmed facts for the Kursk deployment story (desk, April 2025).
+    checked: 2025-04-25         # as of when the sheet is true (optional)
     facts:
       - subject: the Comprehensive Strategic Partnership treaty
         aliases: [Comprehensive Strategic Partnership, partnership treaty]
-        date: 2024-06-19          # when the event happened (YYYY-MM-DD)
+        date: 2024-06-19          # when it happened: 2024-06-19, 2024-06 or 2024
         event: [signed, signing]  # the words a date or place is told with
         place: Pyongyang          # where (a name, or a list of accepted names)
+        context: [Kim, Pyongyang] # a mention counts only beside one of these (optional)
+        source: KCNA, 19 June 2024 # where it can be checked (optional)
+      - subject: the Iraq War
+        date: 2003-03-20
+        end: 2011-12-18           # the last day of an event that lasted (optional)
       - subject: the North Korean deployment
         aliases: [North Korean troops, North Korean soldiers]
         number: 12000             # a count, told with one of `unit`
@@ -34,19 +41,36 @@ The fact sheet is a pack with a top-level ``facts:`` list and one rule of kind
 
 Keys of a fact: ``subject`` (required; how messages name it) and ``aliases``
 (other ways the draft names it; the subject itself is matched too, without a
-leading "the"), then any of: ``date`` with ``event``, ``place`` (with
-``event``), ``number`` with ``unit`` and ``tolerance``, ``title`` with ``from``
-and ``to``. ``note`` is free text for the desk and is not read.
+leading "the"), then any of: ``date`` (with ``precision``: day, month or year,
+when a full date is only known that far) with ``event`` and ``end``, ``place``
+(with ``event``), ``number`` with ``unit`` and ``tolerance``, ``title`` with
+``from`` and ``to``; ``context``, ``source`` and ``checked`` (when the fact was
+last checked; the pack's ``checked:`` otherwise). ``note`` is for the desk.
 
-What is flagged, always in a sentence that mentions the subject:
+What is flagged, always in a sentence that mentions the subject (and one of its
+``context`` words, if it has any):
 
-* a date told with an event word ("signed … in June 2023") that does not contain
-  the fact's date, with the right date as the replacement ("June 2024");
+* a year written before the name ("the 2012 Fukushima disaster", "2012's
+  Fukushima disaster") or just after it with "of" ("the Fukushima disaster of
+  2012") that is not the event's (for one with an ``end``, not within it); not
+  when the name modifies a noun that follows ("the 2021 Fukushima disaster
+  memorial"), since the year then dates that;
+* a date told with an event word that also governs the name ("Kim and Putin signed
+  their Comprehensive Strategic Partnership … in June 2023"; "the treaty, signed
+  on June 12, 2024"), and that does not contain the fact's date ("ended" is
+  compared with ``end``), with the right date as the replacement ("June 2024");
 * a place told with an event word ("signed in Moscow") that is not the fact's;
 * a number told with a unit ("12,000 troops") off by more than the tolerance;
 * the title before the name ("President Moon") on a date outside its period,
   unless "former", "then-", "ex-" or "late" says so; the replacement is
   "former President Moon".
+
+A date is compared only as far as the fact knows it: a fact dated ``2011-03``
+agrees with "March 12, 2011". Messages name the fact's source and the date it was
+checked; when the draft is published after the pack's ``checked:`` date, a note
+says once that later facts are not known to it. Names are matched only in
+documents that contain their rarest word, and compiled on first use, so a pack of
+hundreds of facts costs little to load and to run.
 
 A mistake in the sheet is reported as ``file:line:col: what is wrong``. Options:
 none (the sheet is the pack's ``facts:``).
@@ -73,33 +97,101 @@ from lint.checks.base import Check, Context, phrase_pattern, whole_word
 from lint.findings import Finding
 from lint.packs.options import OptionError, reject_unknown_keys
 from lint.packs.yamlpos import mark_of
-from lint.timex.model import Timex, describe
-from lint.timex.vocab import MONTH_NAMES
+from lint.timex.model import Timex, describe, period
+from lint.timex.vocab import MONTH_NAMES, MONTHS
 
-FACT_KEYS = {"subject", "aliases", "date", "event", "place", "number", "unit", "tolerance",
-             "title", "from", "to", "note"}  # fmt: skip
+FACT_KEYS = {"subject", "aliases", "mentions", "date", "precision", "end", "event", "place", "context",
+             "number", "unit", "tolerance", "title", "from", "to", "source", "checked", "note"}  # fmt: skip
 DEFAULT_EVENT = ["signed", "signing", "held", "happened", "took place", "began", "launched",
                  "opened", "founded", "died", "born", "elected", "ended"]  # fmt: skip
+END_WORDS = frozenset({"ended", "end", "ending", "ends"})
+"""Event words (when a fact lists them) that date the end of an event with an ``end``."""
+START_WORDS = frozenset({"began", "begin", "begun", "started", "start", "launched", "launch",
+                         "broke out", "erupted", "invaded", "outbreak"})  # fmt: skip
+"""Event words that date the start of an event with an ``end``; other words (held, took
+place) may name any day within it."""
+PASSIVE = frozenset({"signed", "founded", "established", "launched", "held", "elected",
+                     "opened", "created", "formed", "adopted", "ratified", "dissolved",
+                     "inaugurated", "agreed", "announced", "declared", "unveiled", "built"})  # fmt: skip
+"""Event words that read as "the treaty was signed on …" in a message."""
+GRAINS = ("day", "month", "year")
 QUALIFIED = regex.compile(r"(?i)\b(?:former|then|ex|late|onetime|one-time|future)[\s-]+$")
 NUMBER = regex.compile(
     r"(?<![\w.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?P<scale>thousand|million|billion))?(?![\w%])"
 )
 SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE = (
+    rf"(?:(?P<month>{_MONTH})\.?\s+(?:(?P<day>[1-9]|[12][0-9]|3[01]),?\s+)?)?"
+    r"(?P<year>1[5-9][0-9]{2}|20[0-9]{2})"
+)
+BEFORE_NAME = regex.compile(rf"(?i)(?<![\w.,'’–—-]){_DATE}(?P<poss>['’]s)?\s+$")
+"""A date written as a modifier just before an event's name: "the 2012 ", "2012's "."""
+DETERMINER = regex.compile(r"(?i)(?:\b(?:the|this|that|its|their|his|her|our|whose)|\w['’]s)\s+$")
+AFTER_NAME = regex.compile(rf"(?i)\s+of\s+{_DATE}(?![\w'’–—-]|[.,]\d)")
+"""A date just after an event's name with "of": "the Fukushima disaster of 2012"."""
+NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as far as it is known: its first and last day and its precision."""
+
+    first: dt.date
+    last: dt.date
+    grain: str  # "day", "month" or "year"
+
+    def overlaps(self, first: dt.date, last: dt.date) -> bool:
+        return first <= self.last and self.first <= last
+
+    def words(self) -> str:
+        """ "on June 19, 2024", "in March 2011", "in 2011"."""
+        return ("on " if self.grain == "day" else "in ") + describe(self.first, self.grain)
 
 
 @dataclass
 class Fact:
     subject: str
-    names: regex.Pattern
-    date: dt.date | None = None
+    names: list[str]
+    mentions: list[str] = field(default_factory=list)
+    date: When | None = None
+    end: When | None = None
     events: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
     number: float | None = None
     units: list[str] = field(default_factory=list)
     tolerance: float = 0.0
     title: str | None = None
     begin: dt.date | None = None
-    end: dt.date | None = None
+    until: dt.date | None = None
+    source: str = ""  # "events pack, checked 2026-12-02: Wikipedia 'Fukushima nuclear accident'"
+    _pattern: regex.Pattern | None = None
+    _context: regex.Pattern | None = None
+
+    @property
+    def pattern(self) -> regex.Pattern:
+        """Every name of the fact, compiled on first use (most facts never meet their draft);
+        the group ``mention`` marks a name dated only through an event word."""
+        if self._pattern is None:
+
+            def alternation(names: list[str]) -> str:
+                ordered = sorted(names, key=len, reverse=True)
+                return "|".join(whole_word(phrase_pattern(n), n) for n in ordered)
+
+            pattern = alternation(self.names)
+            if self.mentions:
+                pattern = f"(?:{pattern})|(?P<mention>{alternation(self.mentions)})"
+            self._pattern = regex.compile(pattern, regex.IGNORECASE)
+        return self._pattern
+
+    def in_context(self, text: str, s0: int, s1: int) -> bool:
+        if not self.context:
+            return True
+        if self._context is None:
+            words = "|".join(phrase_pattern(c) for c in self.context)
+            self._context = regex.compile(rf"\b(?:{words})\b")
+        return self._context.search(text, s0, s1) is not None
 
 
 class Facts(Check):
@@ -107,7 +199,7 @@ class Facts(Check):
     whole_parse = True
     category = "facts"
     needs = frozenset({"tags", "lemmas", "sentences", "entities"})
-    message = "'{match}' contradicts the fact sheet: {subject}, {fact}."
+    message = "'{match}' contradicts the fact sheet: {subject}, {fact}{cite}."
 
     def prepare(self) -> None:
         pack = self.rule.owner
@@ -116,7 +208,13 @@ class Facts(Check):
         if not isinstance(raw, list) or not raw:
             where = mark_of(data, "facts") if "facts" in data else self.rule.mark
             raise OptionError("a facts rule needs a non-empty `facts:` list in its pack", where)
+        self.pack_name = pack.name
+        self.checked = pack.data.get("checked")
         self.facts = [self._fact(entry, raw, i) for i, entry in enumerate(raw)]
+        self.anchors: dict[str | None, list[Fact]] = {}
+        for fact in self.facts:
+            for word in {_anchor(n) for n in (*fact.names, *fact.mentions)}:
+                self.anchors.setdefault(word, []).append(fact)
 
     def _fact(self, entry: object, raw: list, index: int) -> Fact:
         where = mark_of(raw, index, self.rule.mark)
@@ -147,6 +245,17 @@ class Facts(Check):
                     mark_of(entry, key, where),
                 ) from None
 
+        def when(key: str) -> When | None:
+            value = entry.get(key)
+            if value is None:
+                return None
+            precision = entry.get("precision") if key == "date" else None
+            if precision is not None and precision not in GRAINS:
+                raise OptionError(
+                    "`precision` must be day, month or year", mark_of(entry, "precision", where)
+                )
+            return _when(key, value, precision, mark_of(entry, key, where))
+
         def num(key: str) -> float | None:
             value = entry.get(key)
             if value is not None and (
@@ -160,22 +269,27 @@ class Facts(Check):
             raise OptionError(
                 "a fact needs a `subject` (a string)", mark_of(entry, "subject", where)
             )
-        names = [regex.sub(r"(?i)^the\s+", "", subject.strip()), *strings("aliases")]
-        pattern = "|".join(
-            whole_word(phrase_pattern(n), n) for n in sorted(names, key=len, reverse=True)
-        )
+        checked = date("checked") or self.checked
+        source = entry.get("source")
+        if source is not None and not isinstance(source, str):
+            raise OptionError("`source` must be a string", mark_of(entry, "source", where))
+        cite = f"{self.pack_name} pack" + (f", checked {checked}" if checked else "")
         fact = Fact(
             subject=subject.strip(),
-            names=regex.compile(pattern, regex.IGNORECASE),
-            date=date("date"),
-            events=[e.lower() for e in strings("event")] or DEFAULT_EVENT,
+            names=[regex.sub(r"(?i)^the\s+", "", subject.strip()), *strings("aliases")],
+            mentions=strings("mentions"),
+            date=when("date"),
+            end=when("end"),
+            events=[e.lower() for e in strings("event")] if "event" in entry else DEFAULT_EVENT,
             places=strings("place"),
+            context=strings("context"),
             number=num("number"),
             units=[u.lower() for u in strings("unit")],
             tolerance=num("tolerance") or 0.0,
             title=entry.get("title"),
             begin=date("from"),
-            end=date("to"),
+            until=date("to"),
+            source=f"{cite}: {source}" if source else "",
         )
         if fact.title is not None and not isinstance(fact.title, str):
             raise OptionError("`title` must be a string", mark_of(entry, "title", where))
@@ -184,6 +298,8 @@ class Facts(Check):
                 "a `number` needs a `unit` (the words it is told with)",
                 mark_of(entry, "number", where),
             )
+        if fact.end is not None and (fact.date is None or fact.end.last < fact.date.first):
+            raise OptionError("`end` needs a `date` on or before it", mark_of(entry, "end", where))
         checks = (fact.date, fact.places, fact.number, fact.title)
         if all(c is None or c == [] for c in checks):
             raise OptionError(
@@ -193,20 +309,53 @@ class Facts(Check):
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
+        facts = [
+            fact
+            for word, group in self.anchors.items()
+            if word is None or word in ctx.folded
+            for fact in group
+        ]
+        if not facts:
+            return
+        self._note_as_of(ctx)
         done: set[tuple[int, int]] = set()
-        for fact in self.facts:
-            for m in fact.names.finditer(text):
+        seen: set[int] = set()
+        for fact in facts:
+            if id(fact) in seen:
+                continue
+            seen.add(id(fact))
+            for m in fact.pattern.finditer(text):
+                if _DASHED.match(text, m.end()) or _DASHED_BEFORE.search(
+                    text, max(0, m.start() - 2), m.start()
+                ):
+                    continue  # part of a longer name: "the Iran–Iraq war"
                 s0, s1 = timex.sentence_of(ctx, m.start())
+                if not fact.in_context(text, s0, s1):
+                    continue
                 for f in self._sentence(ctx, fact, m, s0, s1):
                     if (f.offset, f.length) not in done:
                         done.add((f.offset, f.length))
                         yield f
 
+    def _note_as_of(self, ctx: Context) -> None:
+        """Say once that the pack may not know what happened after it was checked."""
+        if self.checked is None or ctx.pubdate is None or ctx.pubdate <= self.checked:
+            return
+        note = (
+            f"the {self.pack_name} pack was checked on {self.checked}, before the publication "
+            "date: facts may have changed since"
+        )
+        if note not in ctx.notes:
+            ctx.notes.append(note)
+
     def _sentence(
         self, ctx: Context, fact: Fact, m: regex.Match, s0: int, s1: int
     ) -> Iterator[Finding]:
         if fact.date is not None:
-            yield from self._dates(ctx, fact, s0, s1)
+            if not (fact.mentions and m.group("mention")):
+                yield from self._modifier(ctx, fact, m, s0, s1)
+            if fact.events:
+                yield from self._dates(ctx, fact, m, s0, s1)
         if fact.places and ctx.nlp is not None:
             yield from self._places(ctx, fact, s0, s1)
         if fact.number is not None:
@@ -214,49 +363,110 @@ class Facts(Check):
         if fact.title:
             yield from self._title(ctx, fact, m, s0, s1)
 
-    def _dates(self, ctx: Context, fact: Fact, s0: int, s1: int) -> Iterator[Finding]:
+    def _report(
+        self, start: int, end: int, text: str, fact: Fact, right: When, fixes: list[str]
+    ) -> Finding:
+        first = fact.events[0] if fact.events is not DEFAULT_EVENT else ""
+        what = f"{first} " if first in PASSIVE else ""
+        return self.finding(
+            start, end, text, fixes, subject=fact.subject,
+            fact=f"{first or 'dated'} {right.words()}", what=what, when=right.words(),
+            source=fact.source or f"{self.pack_name} pack",
+            cite=f" ({fact.source})" if fact.source else "",
+        )  # fmt: skip
+
+    def _modifier(
+        self, ctx: Context, fact: Fact, m: regex.Match, s0: int, s1: int
+    ) -> Iterator[Finding]:
+        """A year written as part of the name: "the 2012 Fukushima disaster", "… of 2012"."""
+        assert fact.date is not None
+        text = ctx.text
+        claims = []
+        before = BEFORE_NAME.search(text, max(s0, m.start() - 24), m.start())
+        if before and (before.group("poss") or DETERMINER.search(text, s0, before.start())):
+            claims.append(before)
+        after = AFTER_NAME.match(text, m.end(), s1)
+        if after:
+            claims.append(after)
+        if not claims or _modifies_next(ctx, m):
+            return
+        span = When(fact.date.first, (fact.end or fact.date).last, fact.date.grain)
+        for c in claims:
+            if _quoted(ctx, c.start("year")):
+                continue
+            said = _said(c)
+            if span.overlaps(*said):
+                continue
+            start = c.start("month") if c.group("month") else c.start("year")
+            right = fact.date if fact.end is None else span
+            fixes = _like_said(c, right)
+            yield self._report(start, c.end("year"), text[start : c.end("year")], fact, right,
+                               fixes)  # fmt: skip
+
+    def _dates(
+        self, ctx: Context, fact: Fact, m: regex.Match, s0: int, s1: int
+    ) -> Iterator[Finding]:
         assert fact.date is not None
         for t in timex.of(ctx):
             if not (s0 <= t.start and t.end <= s1) or t.calendar_error or t.quoted:
                 continue
-            if not self._tied(ctx, fact, t.start, t.end) or _agrees(t, fact.date):
+            if m.start() <= t.start < m.end():
+                continue  # a year inside the name itself ("the 2016 Brexit referendum")
+            word = self._tied(ctx, fact, m, t.start, t.end)
+            if word is None:
+                continue
+            right = fact.date
+            if fact.end is not None and word in END_WORDS:
+                right = fact.end
+            elif fact.end is not None and word not in START_WORDS:
+                right = When(fact.date.first, fact.end.last, fact.date.grain)
+            if _agrees(t, right):
                 continue
             if t.first is None and t.month is None and t.year is None:
                 continue  # "on Monday" with no publication date: nothing to compare
-            right = _like(t, fact.date)
-            yield self.finding(t.start, t.end, t.text, [right], subject=fact.subject,
-                               fact=f"{_event(fact)} on {describe(fact.date)}")  # fmt: skip
+            yield self._report(t.start, t.end, t.text, fact, right, _like(t, right))
 
-    def _tied(self, ctx: Context, fact: Fact, start: int, end: int) -> bool:
-        """Is the expression at [start, end) told with one of the fact's event words?"""
+    def _tied(self, ctx: Context, fact: Fact, m: regex.Match, start: int, end: int) -> str | None:
+        """The event word the expression at [start, end) is told with, when that word also
+        governs the fact's name (or the name governs it): "signed the treaty in June"."""
+        words = set(fact.events)
         doc = ctx.nlp
         if doc is None:
-            before = ctx.text[max(0, start - 80) : start].lower()
-            return any(regex.search(rf"\b{regex.escape(e)}\b", before) for e in fact.events)
+            lo = max(0, min(start, m.start()) - 80)
+            between = ctx.text[lo : max(start, m.end())].lower()
+            found = [w for w in words if regex.search(rf"\b{regex.escape(w)}\b", between)]
+            return found[0] if found else None
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            return False
-        token = span.root
-        for _ in range(6):
-            if token.lower_ in fact.events or token.lemma_.lower() in fact.events:
-                return True
-            if token.pos_ in ("VERB", "AUX") or token.head is token:
-                break
-            token = token.head
-        return token.lower_ in fact.events or token.lemma_.lower() in fact.events
+        name = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or name is None:
+            return None
+        event = _event_word(span.root, words)
+        if event is None or _modifies_next(ctx, m):
+            return None
+        agent = name.root.dep_ == "nsubj" and name.root.head.i == event.i
+        if agent and any(c.dep_ == "dobj" for c in event.children):
+            return None  # the name does it to something else: "Hamas founded a charity in 1990"
+        if name.start <= event.i < name.end or _reaches(name.root, event, 3):
+            return event.lower_ if event.lower_ in words else event.lemma_.lower()
+        if _reaches(event, name.root, 2) and event.dep_ in ("acl", "relcl", "amod", "appos"):
+            return event.lower_ if event.lower_ in words else event.lemma_.lower()
+        return None
 
     def _places(self, ctx: Context, fact: Fact, s0: int, s1: int) -> Iterator[Finding]:
         accepted = {p.lower() for p in fact.places}
+        words = set(fact.events)
         for ent in ctx.nlp.ents:
             if ent.label_ not in ("GPE", "LOC", "FAC") or not (s0 <= ent.start_char < s1):
                 continue
             head = ent.root.head
             if ent.root.dep_ != "pobj" or head.lower_ not in ("in", "at"):
                 continue
-            if ent.text.lower() in accepted or not self._tied(ctx, fact, head.idx, head.idx + 1):
+            if ent.text.lower() in accepted or _event_word(head, words) is None:
                 continue
             yield self.finding(ent.start_char, ent.end_char, ent.text, fact.places[:1],
-                               subject=fact.subject, fact=f"{_event(fact)} in {fact.places[0]}")  # fmt: skip
+                               subject=fact.subject, fact=f"{_event(fact)} in {fact.places[0]}",
+                               cite=f" ({fact.source})" if fact.source else "",
+                               source=fact.source)  # fmt: skip
 
     def _numbers(self, ctx: Context, fact: Fact, s0: int, s1: int) -> Iterator[Finding]:
         assert fact.number is not None
@@ -273,7 +483,9 @@ class Facts(Check):
                 continue
             right = f"{fact.number:,.0f}" if float(fact.number).is_integer() else f"{fact.number:,}"
             yield self.finding(m.start(), m.end(), m.group(), [right] if not m.group("scale") else [],
-                               subject=fact.subject, fact=f"the number is {right}")  # fmt: skip
+                               subject=fact.subject, fact=f"the number is {right}",
+                               cite=f" ({fact.source})" if fact.source else "",
+                               source=fact.source)  # fmt: skip
 
     def _title(
         self, ctx: Context, fact: Fact, m: regex.Match, s0: int, s1: int
@@ -289,12 +501,162 @@ class Facts(Check):
         if on is None:
             timex.shared.need_pubdate(ctx)
             return
-        if (fact.begin is None or fact.begin <= on) and (fact.end is None or on <= fact.end):
+        if (fact.begin is None or fact.begin <= on) and (fact.until is None or on <= fact.until):
             return
         held = _period(fact)
-        fixes = ["former " + text[found.start() : m.end()]] if fact.end and on > fact.end else []
+        fixes = (
+            ["former " + text[found.start() : m.end()]] if fact.until and on > fact.until else []
+        )
         yield self.finding(found.start(), m.end(), text[found.start() : m.end()], fixes,
-                           subject=fact.subject, fact=f"{fact.title} {held}, not on {describe(on)}")  # fmt: skip
+                           subject=fact.subject, fact=f"{fact.title} {held}, not on {describe(on)}",
+                           cite=f" ({fact.source})" if fact.source else "",
+                           source=fact.source)  # fmt: skip
+
+
+def _when(key: str, value: object, precision: str | None, where) -> When:
+    """A fact's date: a YAML date, "2011-03", 2011 or "2011", cut to ``precision``."""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = regex.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if isinstance(value, (bool, float)) or not parts:
+        raise OptionError(
+            f"`{key}` must be a date, YYYY-MM-DD, YYYY-MM or YYYY (not {value!r})", where
+        )
+    numbers = [int(p) for p in parts.groups() if p is not None]
+    written = GRAINS[3 - len(numbers)]
+    if precision is not None and GRAINS.index(precision) < GRAINS.index(written):
+        raise OptionError(
+            f"`precision: {precision}` needs a date written to the {precision}", where
+        )
+    grain = precision or written
+    try:
+        first, last = period(*numbers[: 3 - GRAINS.index(grain)])
+    except ValueError:
+        raise OptionError(f"no such date: {text}", where) from None
+    return When(first, last, grain)
+
+
+def _anchor(name: str) -> str | None:
+    """The longest word of a name, lower-cased: a draft without it cannot mention the name
+    (None for a name the ASCII fold cannot test, which is always tried)."""
+    words = [w for w in regex.split(r"[^\w]+", name) if w]
+    longest = max(words, key=len, default="")
+    return longest.lower() if longest.isascii() and longest else None
+
+
+def _event_word(token, words: set[str]):
+    """The event word the token hangs on (itself or a head, up to its clause's verb)."""
+    for _ in range(6):
+        if token.lower_ in words or token.lemma_.lower() in words:
+            return token
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _reaches(token, target, steps: int) -> bool:
+    """Is ``target`` among the first ``steps`` heads of ``token``?"""
+    for _ in range(steps):
+        if token.head is token:
+            return False
+        token = token.head
+        if token is target or token.i == target.i:
+            return True
+    return False
+
+
+def _modifies_next(ctx: Context, m: regex.Match) -> bool:
+    """Does the name modify a noun after it ("the 2021 Fukushima disaster memorial")?"""
+    doc = ctx.nlp
+    if doc is None:
+        nxt = regex.match(r"\s+([A-Za-z]+)", ctx.text[m.end() : m.end() + 30])
+        return bool(nxt) and nxt.group(1).lower() not in _FUNCTION_WORDS
+    span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end:
+        return True
+    nxt = doc[span.end]
+    return nxt.pos_ in NOUNISH and nxt.idx < _sentence_end(nxt)
+
+
+def _sentence_end(token) -> int:
+    return token.sent.end_char if token.doc.has_annotation("SENT_START") else 1 << 30
+
+
+_DASHED = regex.compile(r"[–—-]\w")
+_DASHED_BEFORE = regex.compile(r"\w[–—-]$")
+
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "then",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "while",
+        "who",
+        "with",
+    ]
+)
+
+
+def _quoted(ctx: Context, offset: int) -> bool:
+    key = ("facts", "quoted")
+    if key not in ctx.extra:
+        ctx.extra[key] = timex.quoted_spans(ctx.text)
+    return any(a <= offset < b for a, b in ctx.extra[key])
+
+
+def _said(c: regex.Match) -> tuple[dt.date, dt.date]:
+    """The period a written modifier date names (a day, a month or a year)."""
+    year = int(c.group("year"))
+    month = MONTHS[c.group("month").lower()] if c.group("month") else None
+    day = int(c.group("day")) if c.group("day") and month else None
+    try:
+        return period(year, month, day)
+    except ValueError:
+        return period(year, month)
+
+
+def _like_said(c: regex.Match, right: When) -> list[str]:
+    """The right date written as the modifier was, when the fact knows it that far."""
+    if right.first.year != right.last.year:
+        return []
+    if c.group("month"):
+        if right.grain == "year":
+            return []
+        if c.group("day"):
+            if right.grain != "day":
+                return []
+            return [f"{MONTH_NAMES[right.first.month - 1]} {right.first.day}, {right.first.year}"]
+        return [f"{MONTH_NAMES[right.first.month - 1]} {right.first.year}"]
+    return [str(right.first.year)]
 
 
 def _event(fact: Fact) -> str:
@@ -302,15 +664,15 @@ def _event(fact: Fact) -> str:
 
 
 def _period(fact: Fact) -> str:
-    if fact.begin and fact.end:
-        return f"from {describe(fact.begin)}, to {describe(fact.end)}"
-    return f"from {describe(fact.begin)}" if fact.begin else f"until {describe(fact.end)}"  # type: ignore[arg-type]
+    if fact.begin and fact.until:
+        return f"from {describe(fact.begin)}, to {describe(fact.until)}"
+    return f"from {describe(fact.begin)}" if fact.begin else f"until {describe(fact.until)}"  # type: ignore[arg-type]
 
 
-def _agrees(t: Timex, date: dt.date) -> bool:
-    """Can the expression name the fact's date, as far as it says?"""
+def _agrees(t: Timex, right: When) -> bool:
+    """Can the expression name the fact's date, as far as both say?"""
     if t.first is not None and t.last is not None and t.year is not None:
-        return t.first <= date <= t.last
+        return right.overlaps(t.first, t.last)
     if (
         t.first is not None
         and t.last is not None
@@ -318,24 +680,33 @@ def _agrees(t: Timex, date: dt.date) -> bool:
         and t.month is None
         and t.day is None
     ):
-        return t.first <= date <= t.last
+        return right.overlaps(t.first, t.last)
     if t.month is not None:  # yearless: compare what was written
+        if right.grain == "year":
+            return True
+        date = right.first
         return (
             t.month == date.month
-            and (t.day is None or t.day == date.day)
+            and (t.day is None or right.grain != "day" or t.day == date.day)
             and (t.year is None or t.year == date.year)
             and (
                 not t.relative or t.first is None or t.first.year == date.year or t.day is not None
             )
         )
-    return t.first is None or t.first <= date <= (t.last or t.first)
+    return t.first is None or right.overlaps(t.first, t.last or t.first)
 
 
-def _like(t: Timex, date: dt.date) -> str:
-    """The fact's date written as precisely as the expression it replaces."""
+def _like(t: Timex, right: When) -> list[str]:
+    """The fact's date written as precisely as the expression it replaces (none when the
+    expression says more than the fact knows)."""
+    date = right.first
     if t.day is not None:
+        if right.grain != "day":
+            return []
         text = f"{MONTH_NAMES[date.month - 1]} {date.day}"
-        return f"{text}, {date.year}" if t.year is not None or t.relative is False else text
+        return [f"{text}, {date.year}" if t.year is not None or t.relative is False else text]
     if t.month is not None or t.grain == "month":
-        return f"{MONTH_NAMES[date.month - 1]} {date.year}"
-    return describe(date, t.grain if t.grain in ("year", "decade") else "day")
+        if right.grain == "year":
+            return []
+        return [f"{MONTH_NAMES[date.month - 1]} {date.year}"]
+    return [describe(date, t.grain if t.grain in ("year", "decade") else right.grain)]
