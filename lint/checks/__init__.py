@@ -5,12 +5,14 @@ from __future__ import annotations
 from lint.checks.ages import PersonAge
 from lint.checks.base import Check, Context, RegexTimeout
 from lint.checks.boilerplate import Boilerplate
+from lint.checks.capitals import Capital
 from lint.checks.date_arithmetic import Age, Anniversary, Duration
 from lint.checks.dates import DateRange, ImpossibleDate, WeekdayDate
 from lint.checks.existence import Existence
 from lint.checks.facts import Facts
 from lint.checks.name_consistency import NameConsistency
 from lint.checks.names import Names
+from lint.checks.offices import Office
 from lint.checks.pairs import Pairs
 from lint.checks.relative_dates import PastFuture, RelativeConflict
 from lint.checks.repetition import Repetition
@@ -42,6 +44,8 @@ KINDS: dict[str, type[Check]] = {
         Names,
         NameConsistency,
         PersonAge,
+        Office,
+        Capital,
     )
 }
 
