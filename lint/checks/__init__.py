@@ -12,6 +12,7 @@ from lint.checks.existence import Existence
 from lint.checks.facts import Facts
 from lint.checks.name_consistency import NameConsistency
 from lint.checks.names import Names
+from lint.checks.offices import Office
 from lint.checks.pairs import Pairs
 from lint.checks.relative_dates import PastFuture, RelativeConflict
 from lint.checks.repetition import Repetition
@@ -43,6 +44,7 @@ KINDS: dict[str, type[Check]] = {
         Names,
         NameConsistency,
         PersonAge,
+        Office,
         Capital,
     )
 }

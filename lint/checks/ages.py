@@ -37,6 +37,7 @@ Message placeholders: ``{match}`` (the age written), ``{name}``, ``{computed}``
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
@@ -112,6 +113,7 @@ def people_named(ctx: Context, index: NameIndex) -> list[tuple[Name, Entity]]:
     introduced: dict[str, set[int]] = {}  # surname → ids of people introduced by it
     owners: dict[int, Entity] = {}
     for name in names_of(ctx):
+        name = _known_tail(name, index, ctx.text)
         people = _people(index.known(name.text))
         last = fold(name.text).split()[-1]
         if name.size > 1:
@@ -127,6 +129,19 @@ def people_named(ctx: Context, index: NameIndex) -> list[tuple[Name, Entity]]:
             found.append((name, owners[id(people[0])]))
     ctx.extra[key] = found
     return found
+
+
+def _known_tail(name: Name, index: NameIndex, text: str) -> Name:
+    """The known whole name a run of capitalised words ends in: "State Rex Tillerson"
+    (from "Secretary of State Rex Tillerson") is Rex Tillerson."""
+    if name.size < 3 or fold(name.text) in index.full:
+        return name
+    for i in range(1, len(name.words) - 1):
+        start = name.words[i][0]
+        tail = " ".join(text[start : name.end].split())
+        if fold(tail) in index.full:
+            return dataclasses.replace(name, start=start, text=tail, words=name.words[i:])
+    return name
 
 
 def _people(entities: list[Entity]) -> list[Entity]:
