@@ -54,11 +54,16 @@ def measure(items: list[tuple[str, dt.date | None]], packs: list[str]) -> dict:
             alarms += len(result.issues)
             notes.update(n for n in result.notes if "LanguageTool" not in n)
             for issue in result.issues:
-                line = doc.source.splitlines()[issue.line - 1].strip()
-                shown.append(
-                    f"{name}:{issue.line}: {issue.rule}: {issue.message}\n    | {line[:160]}"
-                )
+                shown.append(f"{name}:{issue.line}: {issue.rule}: {issue.message}\n    | "
+                             + _context(doc.source, issue.offset, issue.length))  # fmt: skip
     return {"words": words, "alarms": alarms, "notes": sorted(notes), "shown": shown}
+
+
+def _context(source: str, offset: int, length: int, width: int = 150) -> str:
+    """The text around an alarm on one line, the alarm in [brackets]: enough to judge it."""
+    a, b = max(0, offset - width), offset + length
+    text = f"{source[a:offset]}[{source[offset:b]}]{source[b : b + width]}"
+    return " ".join(text.split())
 
 
 def main() -> None:
