@@ -1,0 +1,172 @@
+"""Public holidays and observances by country and year, from the **holidays** package
+(maintained, with every category it has: public, government, optional, unofficial, so
+Halloween and Mother's Day are there for the US; English names where it has them).
+
+``dates_of(key, code, year)`` is the days a holiday falls on in one country and year,
+or None when it is not judged there: unknown in that country, or on different days in
+different states or provinces (Australia's King's Birthday, its Labour Day). Days
+a holiday is observed on (Christmas Day (observed)) count as its days too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from importlib.metadata import version
+
+import regex
+
+from lint.world.countries import fold
+
+ALIASES = {
+    # How news copy names holidays the package names otherwise.
+    "christmas": "christmas day",
+    "thanksgiving": "thanksgiving day",
+    "easter": "easter sunday",
+    "presidents' day": "washington's birthday",
+    "presidents day": "washington's birthday",
+    "president's day": "washington's birthday",
+    "mlk day": "martin luther king jr day",
+    "martin luther king day": "martin luther king jr day",
+    "juneteenth": "juneteenth national independence day",
+    "labour day": "labor day",
+    "veterans' day": "veterans day",
+    "anzac day": "anzac day",
+}
+
+LANGUAGE_COUNTRY = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-NZ": "NZ",
+                    "en-ZA": "ZA", "en-IE": "IE", "en-IN": "IN"}  # fmt: skip
+
+_OBSERVED = regex.compile(r"\s*\((?:observed|estimated)[^)]*\)", regex.I)
+
+
+def source() -> str:
+    return f"holidays {version('holidays')}"
+
+
+def key(name: str) -> str:
+    """The lookup form of a holiday's name: "St. Patrick's Day" → "saint patrick's day"."""
+    k = fold(_OBSERVED.sub("", name)).replace("’", "'")
+    k = regex.sub(r"^st ", "saint ", k)
+    k = k.replace(",", "")
+    return ALIASES.get(k, k)
+
+
+def _calendar(code: str, year: int, subdiv: str | None = None) -> dict[dt.date, str]:
+    import holidays
+
+    cls = holidays.country_holidays(code).__class__
+    langs = getattr(cls, "supported_languages", ()) or ()
+    language = next((lang for lang in (f"en_{code}", "en_US") if lang in langs), None)
+    if language is None and not str(getattr(cls, "default_language", "en") or "en").startswith(
+        "en"
+    ):
+        return {}
+    cats = getattr(cls, "supported_categories", None) or ("public",)
+    cal = holidays.country_holidays(
+        code, subdiv=subdiv, years=year, categories=cats, language=language
+    )
+    return dict(cal.items())
+
+
+@functools.lru_cache(maxsize=256)
+def _national(code: str, year: int) -> dict[str, frozenset[dt.date]]:
+    return _by_key(_calendar(code, year))
+
+
+def _by_key(cal: dict[dt.date, str]) -> dict[str, frozenset[dt.date]]:
+    out: dict[str, set[dt.date]] = {}
+    for day, names in cal.items():
+        for name in names.split("; "):
+            out.setdefault(key(name), set()).add(day)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _regional(code: str, year: int) -> dict[str, frozenset[frozenset[dt.date]]]:
+    """For each holiday, the different sets of days the country's subdivisions give it."""
+    import holidays
+
+    subdivs = getattr(holidays.country_holidays(code).__class__, "subdivisions", ()) or ()
+    out: dict[str, set[frozenset[dt.date]]] = {}
+    for sub in subdivs:
+        for k, days in _by_key(_calendar(code, year, sub)).items():
+            out.setdefault(k, set()).add(days)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def national_dates(holiday: str, code: str, year: int) -> frozenset[dt.date]:
+    """The days the national calendar gives ``holiday`` (cheap: no states read)."""
+    try:
+        return _national(code, year).get(key(holiday), frozenset())
+    except (NotImplementedError, KeyError, ValueError):
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=4096)
+def dates_of(holiday: str, code: str, year: int) -> frozenset[dt.date] | None:
+    """The days ``holiday`` falls on (or is observed on) in country ``code`` in ``year``;
+    None when the package does not know it there or its states disagree."""
+    try:
+        k = key(holiday)
+        national = _national(code, year).get(k)
+        regional = _regional(code, year).get(k, frozenset())
+    except (NotImplementedError, KeyError, ValueError):
+        return None
+    if national is None:
+        if len(regional) != 1:
+            return None
+        national = next(iter(regional))
+    if any(not (days & national) for days in regional):
+        return None  # a state keeps it on other days
+    return national
+
+
+@functools.lru_cache(maxsize=1)
+def supported() -> frozenset[str]:
+    import holidays
+
+    return frozenset(holidays.list_supported_countries())
+
+
+@functools.lru_cache(maxsize=64)
+def names_pattern(codes: tuple[str, ...], year: int) -> str:
+    """An alternation of the holiday names of these countries (and the aliases), longest
+    first, as written in copy: "Boxing Day", "Saint Patrick's Day", "St. Patrick's Day"."""
+    spellings: set[str] = set()
+    for code in codes:
+        try:
+            cal = _calendar(code, year)
+        except (NotImplementedError, KeyError, ValueError):
+            continue
+        for names in cal.values():
+            spellings.update(_OBSERVED.sub("", n) for n in names.split("; "))
+    spellings = {s for s in spellings if s[:1].isupper()}
+    variants: set[str] = set()
+    for s in spellings:
+        variants.add(s)
+        if s.startswith("Saint "):
+            variants.add("St. " + s[6:])
+            variants.add("St " + s[6:])
+    alias_words = {
+        "christmas": "Christmas", "thanksgiving": "Thanksgiving", "easter": "Easter",
+        "presidents' day": "Presidents' Day", "presidents day": "Presidents Day",
+        "president's day": "President's Day", "mlk day": "MLK Day",
+        "martin luther king day": "Martin Luther King Day", "juneteenth": "Juneteenth",
+        "labour day": "Labour Day", "veterans' day": "Veterans' Day",
+    }  # fmt: skip
+    variants.update(alias_words.values())
+    parts = []
+    for v in sorted(variants, key=len, reverse=True):
+        p = regex.escape(v).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\'", "['’]")
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def knows(holiday: str, code: str, year: int) -> bool:
+    """Has the country this holiday at all, nationally or in some state?"""
+    try:
+        k = key(holiday)
+        return k in _national(code, year) or k in _regional(code, year)
+    except (NotImplementedError, KeyError, ValueError):
+        return False
