@@ -20,9 +20,11 @@ impossible-date
 
 date-range
     A range whose end comes before its start: "from March 9 to March 3",
-    "2021–2019". A range written without years may cross a year end ("from Dec. 28
-    to Jan. 3"); a "from … to …" after "moved" or "postponed" is a change of date,
-    not a range. Options: none.
+    "2021–2019", "between Nov. 20 and Nov. 3, 2019" (a year written once is shared
+    by both ends), "from 2500 to 3000 BC" (years BC count backwards). A range may
+    cross a year end ("from Dec. 28 to Jan. 3, 2020"), months alone make a season
+    that wraps ("from November to April"); a "from … to …" after "moved" or
+    "postponed" is a change of date, not a range. Options: none.
 
     Bad: "The festival runs from March 9 to March 3."
     Good: "The festival runs from Dec. 28 to Jan. 3."

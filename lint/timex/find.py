@@ -8,8 +8,10 @@ from collections.abc import Callable
 import regex
 
 from lint.timex import resolve
+from lint.timex.eras import era_ranges, era_years
 from lint.timex.model import Timex, period
 from lint.timex.patterns import SHAPES
+from lint.timex.ranges import share_years
 from lint.timex.vocab import MONTHS, WEEKDAYS, number
 
 # Earlier shapes win a tie: "Tuesday, March 4, 2025" is one date, not a weekday and a date.
@@ -34,10 +36,13 @@ def find(text: str, pubdate: dt.date | None = None, nlp=None) -> list[Timex]:
                     candidates.append((m.start(), -4, len(ORDER), m))
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     quotes = quoted_spans(text)
+    before_christ = _before_christ(text)
     found: list[Timex] = []
     taken_to = -1
     for start, _, rank, m in candidates:
         if start < taken_to:
+            continue
+        if any(a < m.end() and start < b for a, b in before_christ):
             continue
         name = ORDER[rank] if rank < len(ORDER) else "year"
         timex = _BUILD[name](m, pubdate)
@@ -46,7 +51,15 @@ def find(text: str, pubdate: dt.date | None = None, nlp=None) -> list[Timex]:
         quoted = any(a <= timex.start < b for a, b in quotes)
         found.append(_replace(timex, quoted=quoted) if quoted else timex)
         taken_to = timex.end
-    return found
+    return share_years(text, found)
+
+
+def _before_christ(text: str) -> list[tuple[int, int]]:
+    """Spans of years BC ("2500 BC", and "3000" in "from 3000 to 2500 BC"): not years of
+    the calendar the checks reckon in."""
+    spans = [(y.start, y.end) for y in era_years(text) if y.year < 0]
+    spans += [(a.start, a.end) for a, _ in era_ranges(text) if a.year < 0]
+    return spans
 
 
 _BARE_YEAR = regex.compile(r"(?<![\w.,'’-])(?P<year>1[5-9][0-9]{2}|20[0-9]{2})(?![\w%]|[.,]\d)")
