@@ -58,6 +58,9 @@ AFTER_COUNTRY = regex.compile(
     r"for|to|at|with|after|before|since|as|by|from|near|last|this|when|while|during|over)\b)"
 )
 
+AFTER_CAPITAL_OF = regex.compile(r"(?!['’])(?=\s*[,.;:!?)”\"—–(]|\s*$|\s+[a-z])")
+"""After "the capital of Morocco": not "Morocco's …" nor "Morocco Telecom"."""
+
 DEPENDENT = {"HK": "CN", "MO": "CN", "PR": "US", "TW": "CN"}
 """Territories a writer may put in their sovereign's name ("Hong Kong, China"): not
 a mistake the data can judge. Smaller territories are below the population checked."""
@@ -132,7 +135,7 @@ class Capital(Check):
         text = ctx.text
         if name in ("x-the-c-capital", "x-cs-capital") and not AFTER_CAPITAL.match(text, m.end()):
             return None
-        if name == "x-capital-of-c" and not AFTER_COUNTRY.match(text, m.end()):
+        if name == "x-capital-of-c" and not AFTER_CAPITAL_OF.match(text, m.end()):
             return None
         said = countries(m.group("c"))
         if not said or any(is_contested(c) for c in said):
