@@ -56,12 +56,22 @@ def main() -> None:
         print(
             f"{label}: {len(found)} speller alarms, {1000 * len(found) / words:.2f} per 1,000 words"
         )
+    capitalised = [f for f in default if f[3][:1].isupper()]
+    print(
+        f"kept on capitalised words: {len(capitalised)}, "
+        f"{1000 * len(capitalised) / words:.2f} per 1,000 words"
+    )
     kept = {f[:3] for f in default}
     dropped = [f for f in every if f[:3] not in kept]
     print(f"set apart as names: {len(dropped)}")
     if not args.quiet:
         for word, count in Counter((f[3], f[4]) for f in dropped).most_common():
             print(f"  {count:3} {word[0]} (LanguageTool: {word[1] or '-'})")
+        print("kept on capitalised words (each to review: a name the filter missed, or a slip):")
+        for n, line, column, word, first, text in capitalised:
+            at = column - 1
+            context = " ".join(text[max(0, at - 50) : at + len(word) + 30].split())
+            print(f"  [{n}:{line}] {word} (LanguageTool: {first or '-'}) | {context}")
 
 
 if __name__ == "__main__":

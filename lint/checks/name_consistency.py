@@ -44,12 +44,15 @@ leaves the same text with "Gerasimov" throughout alone.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from lint.checks.base import Check, Context
 from lint.checks.names import names_of
 from lint.findings import Finding
+from lint.names import unknown
 from lint.names.consistency import odd_forms
 from lint.names.mentions import paragraph_of
+from lint.names.slips import Tier, word_slips
 from lint.names.sources import accepted_words, index_for
 from lint.packs.options import Option
 
@@ -73,18 +76,48 @@ class NameConsistency(Check):
         return accepted_words(self.index)
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        for odd in odd_forms(names_of(ctx), self.index):
-            paragraph = str(paragraph_of(ctx.doc.paragraphs, odd.first) or 1)
-            yield self.finding(
-                odd.name.start,
-                odd.name.end,
-                odd.name.text,
-                [odd.replacement],
-                other=odd.reference,
-                times=_times(odd.count),
-                paragraph=paragraph,
-                where=("first in" if odd.count > 1 else "in") + f" paragraph {paragraph}",
+        names = names_of(ctx)
+        taken: list[tuple[int, int]] = []
+        for odd in odd_forms(names, self.index):
+            taken.append((odd.name.start, odd.name.end))
+            yield self._finding(ctx, odd.name.start, odd.name.end, odd.name.text,
+                                odd.replacement, odd.reference, odd.count, odd.first)  # fmt: skip
+        likely, speller = [], []
+        for slip in word_slips(names, ctx.text, self.index, lambda w: w in ctx.accepted):
+            w = slip.word
+            if any(s < w.end and w.start < e for s, e in taken):
+                continue  # already reported with its whole name
+            finding = self._finding(
+                ctx, w.start, w.end, w.text, slip.reference, slip.reference, slip.count, slip.first
             )
+            if slip.tier is Tier.LIKELY:
+                likely.append(finding)
+                yield finding
+            else:
+                speller.append(_with_rule(finding, self.rule))
+        ctx.extra[unknown.SLIPS] = unknown.Slips(self.rule.id, likely, speller)
+
+    def _finding(
+        self, ctx: Context, start: int, end: int, written: str, replacement: str,
+        reference: str, count: int, first: int,
+    ) -> Finding:  # fmt: skip
+        paragraph = str(paragraph_of(ctx.doc.paragraphs, first) or 1)
+        return self.finding(
+            start,
+            end,
+            written,
+            [replacement],
+            other=reference,
+            times=_times(count),
+            paragraph=paragraph,
+            where=("first in" if count > 1 else "in") + f" paragraph {paragraph}",
+        )
+
+
+def _with_rule(f: Finding, rule) -> Finding:
+    """A finding reported later by the engine's names filter, not through the engine's
+    own rule loop, so it carries its rule, category and severity itself."""
+    return replace(f, rule=rule.id, category=rule.category or "names", severity=rule.severity)
 
 
 def _times(count: int) -> str:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -89,14 +90,35 @@ def first_suggestion(finding: Finding) -> str:
     return finding.replacements[0] if finding.replacements else ""
 
 
+SLIPS = "names.slips"
+"""Where ``names.inconsistent`` leaves, in its document Context's ``extra``, the slips it
+reports only when the speller agrees (``Slips``)."""
+
+
+@dataclass(frozen=True)
+class Slips:
+    """What the names consistency rule found of one draft's words spelt a second way."""
+
+    rule: str
+    reported: list[Finding]  # reported in any case
+    if_flagged: list[Finding]  # reported only when the speller flags the odd word too
+
+
 def drop_unknown_names(
-    findings: list[Finding], text: str, paragraphs: Sequence[tuple[int, object]]
+    findings: list[Finding],
+    text: str,
+    paragraphs: Sequence[tuple[int, object]],
+    extra: dict | None = None,
 ) -> list[Finding]:
     """``findings`` (offsets into ``text``) without the speller's matches on names.
 
     ``paragraphs`` are (offset, spaCy Doc of the paragraph) in text order; a match
-    that does not fall inside one paragraph is kept.
+    that does not fall inside one paragraph is kept. ``extra`` is the document
+    Context's: a speller match on a word the names rule takes for a slip of a name
+    the draft uses (``SLIPS``) becomes that rule's finding, with the draft's usual
+    form as the fix, instead of the speller's guess.
     """
+    findings = _as_slips(findings, text, (extra or {}).get(SLIPS))
     starts = [start for start, _ in paragraphs]
     result = []
     for f in findings:
@@ -112,3 +134,22 @@ def drop_unknown_names(
                 continue
         result.append(f)
     return result
+
+
+def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[Finding]:
+    """The speller's matches, those on a slip the names rule found replaced by its finding."""
+    if slips is None or not (slips.if_flagged or slips.reported):
+        return findings
+    spelled = [
+        f
+        for f in findings
+        if (f.rule or "").startswith(SPELLERS) and text[f.offset : f.offset + 1].isupper()
+    ]
+    confirmed = [s for s in slips.if_flagged if any(_overlap(s, f) for f in spelled)]
+    names = confirmed + slips.reported
+    kept = [f for f in findings if f not in spelled or not any(_overlap(f, n) for n in names)]
+    return kept + confirmed
+
+
+def _overlap(a: Finding, b: Finding) -> bool:
+    return a.offset < b.offset + b.length and b.offset < a.offset + a.length

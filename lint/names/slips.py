@@ -1,0 +1,195 @@
+"""One word of a name spelt differently once: "Mr Hallam … Mr Halam said", "the Geelnog plant".
+
+``consistency`` compares whole names and people's surnames, and needs six
+letters to call two words one slip apart. Most surnames have four or five
+("Moore", "Patel", "Kerr") and places and firms are names too, so this pass
+compares every capitalised word of the draft's names with every other, of any
+kind, and takes a short slip as safe to report only on other evidence:
+
+* the odd form is no English word (``lint.names.words``), no accepted word,
+  and no name the index knows for something else;
+* the other form is close (one edit; two in words of eight letters or more),
+  begins with the same letter, and is a name here: spaCy labels it or it
+  follows a title or is a proper noun;
+* the odd form is not the other's plural, feminine or adjective ("Obamas",
+  "Petrova", "Israeli": those are words or ``derived``);
+* nothing says they are two: two whole names with other words that differ
+  ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people.
+
+How sure each finding is, is its ``Tier``: ``LIKELY`` when the other form is
+used at least twice and more often than the odd one, or as often but inside a
+whole name ("Barack Obama … Obaa") while the odd one stands alone (reported);
+``SPELLER`` when the counts do not say which is right but the other form comes
+first (reported only when LanguageTool's speller flags the odd form too: see
+``lint.names.unknown``).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+from rapidfuzz.distance import OSA
+
+from lint.names.fold import fold
+from lint.names.index import NameIndex, derived
+from lint.names.mentions import PARTICLES, Name
+from lint.names.words import is_word
+
+_PARTICLE = regex.compile(PARTICLES)
+MIN_LETTERS = 4
+
+
+class Tier(enum.Enum):
+    LIKELY = "likely"
+    SPELLER = "speller"
+
+
+@dataclass(frozen=True)
+class Word:
+    """One capitalised word of a name, where it stands and in what name."""
+
+    start: int
+    end: int
+    text: str
+    name: Name
+    place: int  # its position among the name's words
+
+
+@dataclass(frozen=True)
+class WordSlip:
+    word: Word  # the odd occurrence
+    reference: str  # the form the rest of the draft uses
+    count: int  # how often the reference is used
+    first: int  # offset of its first use
+    tier: Tier
+
+
+def word_slips(
+    names: list[Name], text: str, index: NameIndex, accepted: Callable[[str], bool]
+) -> list[WordSlip]:
+    """Occurrences of a name's word that look like a slip of a more usual form in the draft.
+
+    ``accepted(word)`` says whether a lower-cased word is accepted vocabulary.
+    """
+    forms: dict[str, list[Word]] = defaultdict(list)
+    for name in names:
+        if name.size > 5:
+            continue
+        for place, (s, e) in enumerate(name.words):
+            word = text[s:e]
+            letters = [c for c in word if c.isalpha()]
+            if len(letters) < MIN_LETTERS or not word[:1].isupper():
+                continue
+            if all(c.isupper() for c in letters) or _PARTICLE.fullmatch(word):
+                continue
+            forms[word].append(Word(s, e, word, name, place))
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_initial[fold(form)[:1]].append(form)
+    found = []
+    for odd, occurrences in forms.items():
+        key = fold(odd)
+        if is_word(odd) or accepted(key) or _known_name(odd, index):
+            continue
+        best = _reference(odd, occurrences, forms, by_initial[key[:1]], index)
+        if best is None:
+            continue
+        ref, tier = best
+        refs = forms[ref]
+        for word in occurrences:
+            found.append(WordSlip(word, ref, len(refs), refs[0].start, tier))
+    return sorted(found, key=lambda s: s.word.start)
+
+
+def _reference(
+    odd: str, occurrences: list[Word], forms: dict[str, list[Word]], near: list[str], index
+) -> tuple[str, Tier] | None:
+    key = fold(odd)
+    candidates = []
+    for other in near:
+        if other == odd:
+            continue
+        okey = fold(other)
+        if okey == key or not _close(key, okey) or _made_from(key, okey, other, index):
+            continue
+        refs = forms[other]
+        if not _a_name(refs) or _two(occurrences, refs):
+            continue
+        candidates.append((len(refs), other))
+    if not candidates:
+        return None
+    candidates.sort(reverse=True)
+    count, ref = candidates[0]
+    if len(candidates) > 1 and candidates[1][0] == count:
+        return None  # close to two names used as often: which one is meant?
+    refs = forms[ref]
+    if (count >= 2 and count > len(occurrences)) or (
+        count >= len(occurrences) and _whole(refs, occurrences)
+    ):
+        return ref, Tier.LIKELY
+    if count >= len(occurrences) and refs[0].start < occurrences[0].start:
+        return ref, Tier.SPELLER
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    """One edit apart (insert, delete, substitute, swap neighbours); two from eight letters."""
+    shorter = min(len(a), len(b))
+    if shorter < MIN_LETTERS or abs(len(a) - len(b)) > 2:
+        return False
+    return OSA.distance(a, b) <= (1 if shorter < 8 else 2)
+
+
+def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
+    """A plural, feminine or derived form ("Obamas", "Petrova", "Turchinov")."""
+    short, long_ = sorted((key, okey), key=len)
+    if long_ in (short + "s", short + "es", short + "a", short + "i", short + "n"):
+        return True
+    if len(key) == len(okey) and key[:-1] == okey[:-1] and {key[-1], okey[-1]} <= set("aiy"):
+        return True
+    return derived(key, okey, "person") or derived(okey, key, "person")
+
+
+def _a_name(refs: list[Word]) -> bool:
+    """Is this form a name here: labelled by spaCy, after a title, or a proper noun
+    inside a sentence, in most of its uses?"""
+    votes = sum(1 for w in refs if w.name.label or w.name.titled or w.name.proper)
+    return votes * 2 > len(refs)
+
+
+def _two(odd: list[Word], refs: list[Word]) -> bool:
+    """Do whole names say these are two (people or things)? Both are used inside whole
+    names and no whole name of one has the same other words as one of the other."""
+    odd_whole = [_others(w) for w in odd if w.name.size > 1]
+    ref_whole = [_others(w) for w in refs if w.name.size > 1]
+    if not odd_whole or not ref_whole:
+        return False
+    return not any(_compatible(a, b) for a in odd_whole for b in ref_whole)
+
+
+def _others(word: Word) -> tuple[int, tuple[str, ...]]:
+    words = fold(word.name.text).split()
+    return word.place, tuple(w for i, w in enumerate(words) if i != word.place)
+
+
+def _compatible(a: tuple[int, tuple[str, ...]], b: tuple[int, tuple[str, ...]]) -> bool:
+    """Same other words, or one's other words a part of the other's ("Betsy DeVos",
+    "Betsy Dedos"; "New Zealand Rugby", "New Zealand"; "V. Gerasimov", "Valery Gerasimov")."""
+    small, big = sorted((a[1], b[1]), key=len)
+    return all(
+        any(w == s or (s.endswith(".") and w.startswith(s[:-1])) for w in big) for s in small
+    )
+
+
+def _whole(refs: list[Word], odd: list[Word]) -> bool:
+    """The reference is used inside a whole name ("Barack Obama") and the odd form is not."""
+    return any(w.name.size > 1 for w in refs) and not any(w.name.size > 1 for w in odd)
+
+
+def _known_name(word: str, index: NameIndex) -> bool:
+    """A form the name index knows (a slip of it is the names pack's other rule)."""
+    return bool(index.known(word)) or fold(word) in index.words
