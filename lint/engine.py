@@ -186,10 +186,10 @@ class Engine:
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
         lt_findings = pending.result() if pending is not None else None
         for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
-            lt = lt_findings[i] if lt_findings else []
+            lt = [categories.promoted(f, doc.text) for f in lt_findings[i]] if lt_findings else []
             if names_apart:
                 parsed = [(start, part.nlp) for start, part in contexts[i].parts]
-                lt = unknown_names.drop_unknown_names(lt, doc.text, parsed)
+                lt = unknown_names.drop_unknown_names(lt, doc.text, parsed, contexts[i].extra)
             merged = merge(per_doc[i], lt)
             result.issues = to_issues(path, doc, merged, ruleset, config)
         return results
@@ -285,7 +285,9 @@ class Engine:
                 for r in results:
                     r.notes.append("LanguageTool was skipped (grammar and spelling not checked)")
             return None, False
-        config = config.replace(accept=sorted(ruleset.accepted))
+        config = config.replace(
+            accept=sorted(ruleset.accepted), languagetool=_without_owned(config, ruleset)
+        )
         backend = self.languagetool(config)  # raises LanguageToolError: the caller exits 2
         if backend is None:
             return None, False
@@ -299,6 +301,19 @@ class Engine:
 
         settings = getattr(backend, "settings", None)
         return self._pool.submit(check), bool(getattr(settings, "spell_names", False))
+
+
+def _without_owned(config: Config, ruleset: RuleSet) -> dict:
+    """The ``languagetool:`` section with LanguageTool's rules switched off where an enabled
+    factlint rule says the same thing (categories.OWNED_BY), unless the user enabled them."""
+    section = dict(config.languagetool)
+    key = next((k for k in ("disabled_rules", "disabled-rules") if k in section), "disabled_rules")
+    enabled = {*section.get("enabled_rules", ()), *section.get("enabled-rules", ())}
+    off = [r for r in categories.owned(ruleset.severities.__contains__) if r not in enabled]
+    if off:
+        mine = section.get(key) or []
+        section[key] = [*([mine] if isinstance(mine, str) else mine), *off]
+    return section
 
 
 def _config_key(config: Config) -> tuple:
