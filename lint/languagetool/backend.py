@@ -382,7 +382,7 @@ class LanguageToolBackend:
             replacements=replacements,
             rule=categories.RULE_PREFIX + rule_id,
             category=category,
-            severity=categories.severity_for(category),
+            severity=categories.severity_for(category, rule_id, covered, replacements),
             link=urls[0].get("value") if urls and isinstance(urls[0], dict) else None,
             fixable=categories.is_safe_fix(rule_id, replacements),
         )

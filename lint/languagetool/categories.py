@@ -5,9 +5,19 @@ LanguageTool has its own, finer ones; this module is the one place that maps
 them. Date rules (``DATE_WEEKDAY``: "Monday, 4 March 2025" when that was a
 Tuesday) land in ``dates`` beside factlint's own date checks.
 
-Severity: spelling, grammar, typography and dates are ``warning`` (they fail
-a commit with the default ``fail-on: warning``); LanguageTool's style advice is
-``info``. Config ``severity:`` overrides either, by rule id or glob.
+Severity: a warning means "probably wrong". Spelling, grammar, typography and
+dates are ``warning`` (they fail a commit with the default ``fail-on:
+warning``); LanguageTool's style advice is ``info``, and so are the rules it
+files under grammar or punctuation that are house-style choices, not errors
+(ADVISORY_RULES: a comma before a conjunction joining two clauses, "Al Qaeda"
+or "al-Qaeda", closing up or opening a compound; judged on real news in
+bench/judged/). Config ``severity:`` overrides either, by rule id or glob.
+
+Ownership: where a factlint rule and a LanguageTool rule say the same thing
+("it it", a missing space after a full stop, a weekday that is not the
+date's), factlint's rule owns the meaning and LanguageTool's is switched off
+while factlint's is on (OWNED_BY), so one spot is reported once, by the rule
+that knows the draft's publication date and its names.
 
 Safe fixes (``fixable``): only rules whose single replacement changes
 whitespace or doubled punctuation, where applying it blind cannot change
@@ -18,6 +28,9 @@ one: LanguageTool does not know the names in a news draft.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from lint.findings import Finding
 
 CATEGORIES = {
     "TYPOS": "spelling",
@@ -59,8 +72,45 @@ ISSUE_TYPES = {
 }
 """Fallback for categories not listed above: LanguageTool's issueType → factlint category."""
 
-DATE_RULE = re.compile(r"(^|_)(DATE|WEEKDAY|YEAR|MONTH)(_|$)")
-"""Rule ids about dates (DATE_WEEKDAY, EN_DATE_WEEKDAY, DATE_NEW_YEAR, INVALID_DATE ...)."""
+CALENDAR_RULES = frozenset(
+    {
+        "DATE_WEEKDAY",  # "Monday, 3 March 2025" when that was not a Monday
+        "EN_DATE_WEEKDAY",
+        "EN_DATE_WEEKDAY_CURRENTYEAR",  # a yearless date read in *today's* year
+        "INVALID_DATE",  # "February 30"
+        "DATE_NEW_YEAR",  # "January 3, 2024" written in a draft of January 2025
+        "DATE_FUTURE_VERB_PAST",  # a past verb with a date after *today*
+        "YEAR_20001",
+    }
+)
+"""LanguageTool's rules about the calendar (category ``dates``). They judge against the
+day they run, not the draft's publication date; factlint's dates pack owns them."""
+
+OWNED_BY = {
+    **dict.fromkeys(CALENDAR_RULES, "dates.weekday-mismatch"),
+    "ENGLISH_WORD_REPEAT_RULE": "typography.repeated-word",
+    "SENTENCE_WHITESPACE": "typography.missing-space-after-period",
+    "COMMA_PARENTHESIS_WHITESPACE": "typography.space-before-punctuation",
+    "CONSECUTIVE_SPACES": "typography.double-space",
+    "WHITESPACE_RULE": "typography.double-space",
+    "DOUBLE_PUNCTUATION": "typography.double-period",
+}
+"""LanguageTool rule → the factlint rule that reports the same thing (see the module
+docstring): while that rule is enabled, LanguageTool's is disabled in the request."""
+
+ADVISORY_RULES = re.compile(
+    r"^(?:COMMA_COMPOUND_SENTENCE(?:_\d+)?|SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA"
+    r"|MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE|EN_COMPOUNDS_AL_QAEDA|EN_DIACRITICS_REPLACE_\w+"
+    r"|CHRISTMAS_TIME|SECOND_LARGEST_HYPHEN)$"
+)
+"""Rules LanguageTool files as grammar or punctuation whose matches are house-style
+choices (judged STYLE on real news): a comma before a conjunction, an introductory
+comma, "Al Qaeda" spelling, diacritics on names English copy writes without them."""
+
+COMPOUND_RULES = re.compile(r"^EN_COMPOUNDS_\w+|\w+_COMPOUNDS?$")
+"""Rules about compounds: adding the hyphen a compound modifier needs ("high powered" →
+"high-powered") corrects; closing up or opening a compound ("multi-national" →
+"multinational", "car maker" → "carmaker") is house style."""
 
 SEVERITIES = {
     "spelling": "warning",
@@ -83,15 +133,57 @@ SAFE_FIX_RULES = frozenset(
 
 def category_for(rule_id: str, category_id: str | None, issue_type: str | None) -> str:
     """factlint's category for one LanguageTool match."""
-    if DATE_RULE.search(rule_id):
+    if rule_id in CALENDAR_RULES:
         return "dates"
     if category_id in CATEGORIES:
         return CATEGORIES[category_id]
     return ISSUE_TYPES.get(issue_type or "", "grammar")
 
 
-def severity_for(category: str) -> str:
+def severity_for(
+    category: str, rule_id: str = "", covered: str = "", replacements: tuple[str, ...] = ()
+) -> str:
+    """``info`` for style advice (the category's, ADVISORY_RULES, a compound's spelling),
+    else the category's severity."""
+    if ADVISORY_RULES.match(rule_id):
+        return "info"
+    if COMPOUND_RULES.match(rule_id) and not adds_hyphen(covered, replacements):
+        return "info"
     return SEVERITIES.get(category, "warning")
+
+
+def adds_hyphen(covered: str, replacements: tuple[str, ...]) -> bool:
+    """Does the first replacement put a hyphen where the text has a space ("high powered"
+    → "high-powered"), rather than close up or open the compound?"""
+    if not replacements:
+        return False
+    first = replacements[0]
+    return " " in covered and first == covered.replace(" ", "-")
+
+
+def promoted(finding: Finding, text: str) -> Finding:
+    """A compound's spelling is house style, unless the draft itself writes it the other
+    way elsewhere ("fire fighters" beside "firefighters"): then it is an inconsistency,
+    reported as a warning."""
+    rule_id = (finding.rule or "").removeprefix(RULE_PREFIX)
+    if finding.severity != "info" or not finding.replacements or not COMPOUND_RULES.match(rule_id):
+        return finding
+    other = finding.replacements[0]
+    start = finding.offset
+    elsewhere = text[:start] + " " * finding.length + text[start + finding.length :]
+    if not re.search(r"(?<![\w-])" + re.escape(other) + r"(?![\w-])", elsewhere, re.I):
+        return finding
+    return replace(
+        finding,
+        severity="warning",
+        message=f"{finding.message} The draft writes '{other}' elsewhere.",
+    )
+
+
+def owned(enabled: object) -> list[str]:
+    """LanguageTool rules to switch off because ``enabled(rule_id)`` says the factlint
+    rule that owns their meaning is on (OWNED_BY)."""
+    return sorted(lt for lt, ours in OWNED_BY.items() if enabled(ours))  # type: ignore[operator]
 
 
 RULE_PREFIX = "languagetool."
