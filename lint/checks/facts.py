@@ -87,6 +87,7 @@ Pyongyang in June 2023."; leaves "… in June 2024." alone.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -114,6 +115,10 @@ PASSIVE = frozenset({"signed", "founded", "established", "launched", "held", "el
                      "opened", "created", "formed", "adopted", "ratified", "dissolved",
                      "inaugurated", "agreed", "announced", "declared", "unveiled", "built"})  # fmt: skip
 """Event words that read as "the treaty was signed on …" in a message."""
+MAKING = frozenset({"found", "establish", "create", "form", "set", "launch", "release",
+                    "introduce", "start", "unveil", "build", "sign", "declare", "adopt",
+                    "open", "issue", "announce"})  # fmt: skip
+"""Lemmas of event words whose subject makes something: "Hamas founded a charity"."""
 GRAINS = ("day", "month", "year")
 QUALIFIED = regex.compile(r"(?i)\b(?:former|then|ex|late|onetime|one-time|future)[\s-]+$")
 NUMBER = regex.compile(
@@ -131,6 +136,9 @@ DETERMINER = regex.compile(r"(?i)(?:\b(?:the|this|that|its|their|his|her|our|who
 AFTER_NAME = regex.compile(rf"(?i)\s+of\s+{_DATE}(?![\w'’–—-]|[.,]\d)")
 """A date just after an event's name with "of": "the Fukushima disaster of 2012"."""
 NOUNISH = frozenset({"NOUN", "PROPN", "NUM"})
+_ISO = regex.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_NON_WORD = re.compile(r"\W+")
+_THE = regex.compile(r"(?i)^the\s+")
 
 
 @dataclass(frozen=True)
@@ -140,13 +148,18 @@ class When:
     first: dt.date
     last: dt.date
     grain: str  # "day", "month" or "year"
+    end_grain: str | None = None  # of ``last``, when it ends a longer span
 
     def overlaps(self, first: dt.date, last: dt.date) -> bool:
         return first <= self.last and self.first <= last
 
     def words(self) -> str:
-        """ "on June 19, 2024", "in March 2011", "in 2011"."""
-        return ("on " if self.grain == "day" else "in ") + describe(self.first, self.grain)
+        """ "on June 19, 2024", "in March 2011", "in 2011", "from 2003 to 2011"."""
+        said = describe(self.first, self.grain)
+        if self.end_grain is not None:
+            end = describe(self.last, self.end_grain)
+            return f"from {said} to {end}" if end != said else f"in {said}"
+        return ("on " if self.grain == "day" else "in ") + said
 
 
 @dataclass
@@ -167,6 +180,14 @@ class Fact:
     until: dt.date | None = None
     source: str = ""  # "events pack, checked 2026-12-02: Wikipedia 'Fukushima nuclear accident'"
     _pattern: regex.Pattern | None = None
+
+    def span(self) -> When:
+        """From the first day of the event to the last (its ``end``, if it has one)."""
+        assert self.date is not None
+        if self.end is None:
+            return self.date
+        return When(self.date.first, self.end.last, self.date.grain, self.end.grain)
+
     _context: regex.Pattern | None = None
 
     @property
@@ -276,7 +297,7 @@ class Facts(Check):
         cite = f"{self.pack_name} pack" + (f", checked {checked}" if checked else "")
         fact = Fact(
             subject=subject.strip(),
-            names=[regex.sub(r"(?i)^the\s+", "", subject.strip()), *strings("aliases")],
+            names=[_THE.sub("", subject.strip()), *strings("aliases")],
             mentions=strings("mentions"),
             date=when("date"),
             end=when("end"),
@@ -364,13 +385,27 @@ class Facts(Check):
             yield from self._title(ctx, fact, m, s0, s1)
 
     def _report(
-        self, start: int, end: int, text: str, fact: Fact, right: When, fixes: list[str]
+        self,
+        start: int,
+        end: int,
+        text: str,
+        fact: Fact,
+        right: When,
+        fixes: list[str],
+        word: str = "",
     ) -> Finding:
-        first = fact.events[0] if fact.events is not DEFAULT_EVENT else ""
-        what = f"{first} " if first in PASSIVE else ""
+        """The finding, with ``claim`` the fact in a sentence ("the treaty was signed on …")."""
+        first = fact.events[0] if fact.events and fact.events is not DEFAULT_EVENT else ""
+        if fact.end is not None and word in START_WORDS:
+            verb = "began"
+        elif fact.end is not None and word in END_WORDS:
+            verb = "ended"
+        else:
+            verb = f"was {first}" if first in PASSIVE else "was"
         return self.finding(
             start, end, text, fixes, subject=fact.subject,
-            fact=f"{first or 'dated'} {right.words()}", what=what, when=right.words(),
+            fact=f"{first or 'dated'} {right.words()}", when=right.words(),
+            claim=f"{fact.subject} {verb} {right.words()}",
             source=fact.source or f"{self.pack_name} pack",
             cite=f" ({fact.source})" if fact.source else "",
         )  # fmt: skip
@@ -390,7 +425,7 @@ class Facts(Check):
             claims.append(after)
         if not claims or _modifies_next(ctx, m):
             return
-        span = When(fact.date.first, (fact.end or fact.date).last, fact.date.grain)
+        span = fact.span()
         for c in claims:
             if _quoted(ctx, c.start("year")):
                 continue
@@ -418,13 +453,13 @@ class Facts(Check):
             right = fact.date
             if fact.end is not None and word in END_WORDS:
                 right = fact.end
-            elif fact.end is not None and word not in START_WORDS:
-                right = When(fact.date.first, fact.end.last, fact.date.grain)
+            elif word not in START_WORDS:
+                right = fact.span()
             if _agrees(t, right):
                 continue
             if t.first is None and t.month is None and t.year is None:
                 continue  # "on Monday" with no publication date: nothing to compare
-            yield self._report(t.start, t.end, t.text, fact, right, _like(t, right))
+            yield self._report(t.start, t.end, t.text, fact, right, _like(t, right), word)
 
     def _tied(self, ctx: Context, fact: Fact, m: regex.Match, start: int, end: int) -> str | None:
         """The event word the expression at [start, end) is told with, when that word also
@@ -440,16 +475,15 @@ class Facts(Check):
         name = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or name is None:
             return None
-        event = _event_word(span.root, words)
+        event = _event_word(span.root, words, (span.start, span.end))
         if event is None or _modifies_next(ctx, m):
             return None
-        agent = name.root.dep_ == "nsubj" and name.root.head.i == event.i
-        if agent and any(c.dep_ == "dobj" for c in event.children):
-            return None  # the name does it to something else: "Hamas founded a charity in 1990"
+        if _does_it(name.root, event) or _aside(name.root, event):
+            return None
         if name.start <= event.i < name.end or _reaches(name.root, event, 3):
-            return event.lower_ if event.lower_ in words else event.lemma_.lower()
+            return _said_word(event, words)
         if _reaches(event, name.root, 2) and event.dep_ in ("acl", "relcl", "amod", "appos"):
-            return event.lower_ if event.lower_ in words else event.lemma_.lower()
+            return _said_word(event, words)
         return None
 
     def _places(self, ctx: Context, fact: Fact, s0: int, s1: int) -> Iterator[Finding]:
@@ -516,7 +550,7 @@ class Facts(Check):
 def _when(key: str, value: object, precision: str | None, where) -> When:
     """A fact's date: a YAML date, "2011-03", 2011 or "2011", cut to ``precision``."""
     text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    parts = regex.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    parts = _ISO.fullmatch(text)
     if isinstance(value, (bool, float)) or not parts:
         raise OptionError(
             f"`{key}` must be a date, YYYY-MM-DD, YYYY-MM or YYYY (not {value!r})", where
@@ -538,20 +572,56 @@ def _when(key: str, value: object, precision: str | None, where) -> When:
 def _anchor(name: str) -> str | None:
     """The longest word of a name, lower-cased: a draft without it cannot mention the name
     (None for a name the ASCII fold cannot test, which is always tried)."""
-    words = [w for w in regex.split(r"[^\w]+", name) if w]
+    words = [w for w in _NON_WORD.split(name) if w]
     longest = max(words, key=len, default="")
     return longest.lower() if longest.isascii() and longest else None
 
 
-def _event_word(token, words: set[str]):
-    """The event word the token hangs on (itself or a head, up to its clause's verb)."""
+def _event_word(token, words: set[str], within: tuple[int, int] | None = None):
+    """The event word the token hangs on (itself or a head, up to its clause's verb), when
+    no other noun owns it first ("long before the 2003 Iraq War" dates that war, not the
+    verb); ``within`` are the token indices of the expression itself (None: any noun
+    may pass it on, as a place does: "signed the treaty in Moscow")."""
     for _ in range(6):
-        if token.lower_ in words or token.lemma_.lower() in words:
+        if _said_word(token, words):
             return token
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             return None
+        if within and token.pos_ in ("NOUN", "PROPN") and not within[0] <= token.i < within[1]:
+            return None
         token = token.head
     return None
+
+
+def _does_it(name, event) -> bool:
+    """Does the name make or start something else ("Hamas founded a charity in 1990",
+    "the government the Taliban formed", "a fund created by the UN in 1965"), or frame it
+    ("established under the United Nations")? (A storm that hit a city still hit it.)"""
+    if event.lemma_.lower() not in MAKING:
+        return False
+    if name.dep_ == "nsubj" and name.head.i == event.i:
+        return event.dep_ == "relcl" or any(c.dep_ == "dobj" for c in event.children)
+    return name.dep_ == "pobj" and name.head.lower_ != "of" and name.head.head.i == event.i
+
+
+def _aside(name, event) -> bool:
+    """Is the name only a circumstance of the event ("began in 1980, long before the Iraq
+    War"), in a phrase other than "of"?"""
+    return (
+        name.dep_ == "pobj"
+        and name.head.lower_ != "of"
+        and event.i not in range(name.left_edge.i, name.right_edge.i + 1)
+    )
+
+
+def _said_word(token, words: set[str]) -> str | None:
+    """The event word the token is (as written or as its lemma, alone or with the word
+    after it: "broke out", "took place", "sworn in")."""
+    forms = [token.lower_, token.lemma_.lower()]
+    if token.i + 1 < len(token.doc):
+        nxt = token.doc[token.i + 1].lower_
+        forms = [f"{forms[0]} {nxt}", f"{forms[1]} {nxt}", *forms]
+    return next((f for f in forms if f in words), None)
 
 
 def _reaches(token, target, steps: int) -> bool:
