@@ -169,6 +169,19 @@ def other_time(ctx: Context, offset: int, pubdate: dt.date) -> bool:
     )  # fmt: skip
 
 
+def sentence_tokens(ctx: Context, offset: int) -> tuple[list, int]:
+    """The spaCy tokens of the sentence around ``offset`` (from its paragraph's parse) and
+    the offset their ``idx`` counts from; ([], 0) when there is no parse."""
+    for start, part in ctx.parts or [(0, ctx)]:
+        if not start <= offset < start + len(part.text) or part.nlp is None:
+            continue
+        if not part.nlp.has_annotation("SENT_START"):
+            break
+        span = part.nlp.char_span(offset - start, offset - start + 1, alignment_mode="expand")
+        return (list(span[0].sent), start) if span is not None and len(span) else ([], 0)
+    return [], 0
+
+
 def ages_between(born, first: dt.date, last: dt.date) -> tuple[int, int]:
     """The fewest and most years someone born on a day in ``born`` can be on a day in
     [first, last]."""

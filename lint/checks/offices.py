@@ -59,7 +59,16 @@ from dataclasses import dataclass
 
 import regex
 
-from lint.checks.ages import NO_PUBDATE, note_as_of, note_once, other_time, people_named, quoted
+from lint import timex
+from lint.checks.ages import (
+    NO_PUBDATE,
+    note_as_of,
+    note_once,
+    other_time,
+    people_named,
+    quoted,
+    sentence_tokens,
+)
 from lint.checks.base import Check, Context
 from lint.findings import Finding
 from lint.names.entities import Entity, Role
@@ -68,6 +77,7 @@ from lint.names.index import NameIndex
 from lint.names.mentions import Name
 from lint.names.sources import index_for
 from lint.packs.options import Option
+from lint.timex.shared import sentence_of
 
 LEEWAY = dt.timedelta(days=1)
 OUTGOING = dt.timedelta(days=31)
@@ -80,18 +90,37 @@ _OFFICE = (
     r"|empress|foreign\s+minister|secretary\s+of\s+state|secretary[-\s]general"
     r"|supreme\s+leader|crown\s+prince|taoiseach|emir|sultan"
 )
-_QUAL = r"(?P<qual>former|ex|then|late|outgoing|acting|interim|incoming|caretaker)(?:-|\s+)"
+_QUAL = (
+    r"(?P<qual>former|ex|then|late|outgoing|acting|interim|incoming|caretaker|ousted|deposed"
+    r"|toppled|overthrown|exiled|jailed|disgraced|impeached|assassinated|slain)(?:-|\s+)"
+)
+_THEN = "then ousted deposed toppled overthrown exiled jailed disgraced impeached"
+THEN = frozenset(_THEN.split())
+"""Qualifiers that say the title is one the person held (like "then-")."""
 _PLACE = r"[A-Z][\w.’'-]*"
+_S = r"[^\S\n]+"  # spaces within a line: a title does not run across paragraphs
 BEFORE = regex.compile(
-    rf"(?<![\w-])(?i:(?:the\s+)?{_QUAL})?(?P<where>(?:{_PLACE}\s+){{0,3}}?)"
-    rf"(?P<office>(?i:{_OFFICE}))(?P<elect>-elect)?\s+$"
+    rf"(?<![\w-])(?i:(?:the{_S})?{_QUAL})?(?P<where>(?:{_PLACE}{_S}){{0,3}}?)"
+    rf"(?P<office>(?i:{_OFFICE}))(?P<elect>-elect)?{_S}$"
 )
 AFTER = regex.compile(
-    rf",\s+(?:(?:the|a|an)\s+)?(?i:{_QUAL})?(?:(?P<poss>{_PLACE}(?:\s+{_PLACE}){{0,2}})['’]s?\s+)?"
-    rf"(?i:{_QUAL.replace('qual', 'qual2')})?(?P<where>(?:{_PLACE}\s+){{0,2}}?)"
+    rf",{_S}(?:(?:the|a|an){_S})?(?i:{_QUAL})?(?:(?P<poss>{_PLACE}(?:{_S}{_PLACE}){{0,2}})['’]s?{_S})?"
+    rf"(?i:{_QUAL.replace('qual', 'qual2')})?(?P<where>(?:{_PLACE}{_S}){{0,2}}?)"
     rf"(?P<office>(?i:{_OFFICE}))(?P<elect>-elect)?"
-    rf"(?:\s+of\s+(?P<of>(?:the\s+)?{_PLACE}(?:\s+{_PLACE}){{0,3}}))?"
+    rf"(?:{_S}of{_S}(?P<of>(?:the{_S})?{_PLACE}(?:{_S}{_PLACE}){{0,3}}))?"
     r"(?=\s*[,.;:)]|\s+(?:and|who|said|says|told|has|had|is|was|will|would)\b)"
+)
+OFFICE = regex.compile(rf"(?i:{_OFFICE})")
+_SAYING = """said told added asked warned urged announced wrote insisted claimed noted argued
+    declared stated replied explained vowed pledged promised called accused tweeted confirmed
+    denied suggested described stressed reported acknowledged admitted praised criticised
+    criticized welcomed condemned rejected dismissed signalled signaled hinted"""
+SAYING = frozenset(_SAYING.split())
+"""Verbs of saying: "Prime Minister X said" tells of now, though its verb is past."""
+LOOKING_BACK = regex.compile(
+    r"(?i)\b(?:former|ex-|under|appointed\s+by|appointee\s+of|nominated\s+by|era\s+of"
+    r"|administration\s+of|during|predecessor|successor|legacy\s+of|leaving\s+office"
+    r"|left\s+office)\b[^.;!?]{0,60}$"
 )
 GENERIC_OWNERS = frozenset({"country", "nation", "state", "republic", "kingdom"})
 """Possessives that name no country of their own ("the country's president")."""
@@ -152,10 +181,14 @@ def role_parts(role: Role) -> tuple[str, str | bool | None]:
     "President of the European Commission" → ("president", False)."""
     if fold(role.title) == "taoiseach":
         return "prime minister", "IE"
-    office, _, place = role.title.rpartition(" of ")
-    if not office:
+    parts = role.title.split(" of ")
+    for i in range(1, len(parts)):  # "Secretary of State | of the United States"
+        office = " of ".join(parts[:i])
+        if OFFICE.fullmatch(office):
+            return office_key(office), _country(" of ".join(parts[i:]))
+    if len(parts) == 1:
         return office_key(role.title), None
-    return office_key(office), _country(place)
+    return office_key(" of ".join(parts[:-1])), _country(parts[-1])
 
 
 class Office(Check):
@@ -190,7 +223,7 @@ class Office(Check):
                 ctx, title.start, ctx.pubdate
             ):
                 continue
-            why = judge(title, person, ctx.pubdate, whole)
+            why = judge(title, person, ctx.pubdate, whole, _told_of_then(ctx, title, ctx.pubdate))
             if why is None:
                 continue
             explanation, fixes = why
@@ -276,10 +309,11 @@ def _fits(title: Title, role: Role) -> bool | None:
 
 
 def judge(
-    title: Title, person: Entity, pubdate: dt.date, whole: bool
+    title: Title, person: Entity, pubdate: dt.date, whole: bool, then: bool = False
 ) -> tuple[str, list[str]] | None:
-    """Why ``title`` is wrong for ``person`` on ``pubdate`` (an explanation and fixes)."""
-    if title.qualifier in ("acting", "interim", "caretaker", "late"):
+    """Why ``title`` is wrong for ``person`` on ``pubdate`` (an explanation and fixes).
+    ``then``: the sentence may tell of a time when an office since left was held."""
+    if title.qualifier in ("acting", "interim", "caretaker", "late", "assassinated", "slain"):
         return None
     if title.office == "chancellor" and (
         title.country == "GB" or any(role_parts(r)[1] == "GB" for r in person.roles)
@@ -300,14 +334,14 @@ def judge(
         if spells:
             return None
         return _never(title, person, pubdate, whole)
-    if title.qualifier == "then":
+    if title.qualifier in THEN:
         if spells:
             return None
         return _never(title, person, pubdate, whole)
     if title.qualifier in ("elect", "incoming"):
         if any(r.start and pubdate - LEEWAY <= r.start <= pubdate + ELECT for r in spells):
             return None
-        if held:
+        if held and not then:
             role = held[0]
             return f"{who} has been {_named(role)} since {role.start}, no longer elect", []
         return None
@@ -323,7 +357,7 @@ def judge(
             f"{who} became {_named(role)} on {role.start}, after the publication date ({pubdate})",
             [],
         )
-    if past:
+    if past and not then:
         role = max(past, key=lambda r: r.end or pubdate)
         if now is not None:
             explanation = (
@@ -332,7 +366,37 @@ def judge(
         else:
             explanation = f"{who} was {_named(role)} until {role.end}: a former {title.office}"
         return explanation, [_former(title)]
+    if past:
+        return None
     return _never(title, person, pubdate, whole)
+
+
+def _told_of_then(ctx: Context, title: Title, pubdate: dt.date) -> bool:
+    """May the sentence tell of a past time, when the person held an office since left?
+
+    "President Obama signed the law", "appointed by President Obama", "former adviser
+    to President Karzai": a past-tense verb (other than one of saying) with no date
+    near the publication date to anchor it, or words that look back."""
+    s0 = sentence_of(ctx, title.start)[0]
+    if LOOKING_BACK.search(ctx.text, max(s0, title.start - 80), title.start):
+        return True
+    tokens, base = sentence_tokens(ctx, title.start)
+    if not any(t.tag_ == "VBD" and t.lower_ not in SAYING for t in tokens):
+        return False
+    s0, s1 = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
+    return not any(s0 <= t.start and t.end <= s1 and _now(t, pubdate) for t in timex.of(ctx))
+
+
+def _now(t, pubdate: dt.date) -> bool:
+    """Does a time expression tie its sentence to the days around the publication date
+    ("on Tuesday", "this week", "March 3")?"""
+    if t.kind == "weekday" or (t.relative and t.first is None):
+        return True
+    month = dt.timedelta(days=31)
+    return (
+        t.first is not None and t.last is not None
+        and pubdate - month <= t.first and t.last <= pubdate + month
+    )  # fmt: skip
 
 
 def _never(
