@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import inspect
 import textwrap
+from pathlib import Path
+
+import regex
 
 from lint.config import Config
 from lint.packs import load_pack, resolve
@@ -99,6 +102,11 @@ def explain(rule_id: str, config: Config) -> str:
             shown = repr(value)
             out.append(f"  {key}: {shown if len(shown) < 200 else shown[:197] + '...'}")
         out.append("")
+    provenance = _provenance(rule)
+    if provenance:
+        out.append("Where its facts come from:")
+        out += [f"  {line}" for line in provenance]
+        out.append("")
     if rule.bad:
         out.append("Bad (flagged):")
         out += [f"  ✗ {ex.text}" + (f"\n    → {ex.fixed}" if ex.fixed else "") for ex in rule.bad]
@@ -111,6 +119,39 @@ def explain(rule_id: str, config: Config) -> str:
     if kind_doc:
         out += [f"About the `{rule.kind}` kind:", textwrap.indent(kind_doc, "  ")]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _provenance(rule: Rule) -> list[str]:
+    """Where the facts a rule asserts come from: the pack's as-of date, the data files it
+    reads (with their own `checked:` dates), and what the check itself says
+    (``provenance()``: a facts rule lists each fact with its source)."""
+    lines: list[str] = []
+    pack = rule.owner
+    checked = pack.data.get("checked") if pack is not None else None
+    own = getattr(rule.check, "provenance", None)
+    if checked and own is None:
+        lines.append(f"pack {pack.name}: checked {checked}")
+    data = rule.options.get("data") or []
+    base = Path(pack.path).parent if pack is not None and pack.path else Path.cwd()
+    for spec in [data] if isinstance(data, str) else data:
+        path = (base / spec).resolve()
+        lines.append(f"data file {spec}: {_checked_of(path)}")
+    if own is not None:
+        lines += own()
+    return lines
+
+
+def _checked_of(path: Path) -> str:
+    """A data file's own `checked:` date, read from its top level without parsing it all."""
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                found = regex.match(r"checked:\s*(\S+)", line)
+                if found:
+                    return f"checked {found.group(1)}"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    return "no `checked:` date"
 
 
 def _first_line(text: str) -> str:

@@ -179,6 +179,7 @@ class Fact:
     begin: dt.date | None = None
     until: dt.date | None = None
     source: str = ""  # "events pack, checked 2026-12-02: Wikipedia 'Fukushima nuclear accident'"
+    reference: str = ""  # the fact's own `source:` ("Wikipedia 'Fukushima nuclear accident'")
     _pattern: regex.Pattern | None = None
 
     def span(self) -> When:
@@ -311,6 +312,7 @@ class Facts(Check):
             begin=date("from"),
             until=date("to"),
             source=f"{cite}: {source}" if source else "",
+            reference=source or "",
         )
         if fact.title is not None and not isinstance(fact.title, str):
             raise OptionError("`title` must be a string", mark_of(entry, "title", where))
@@ -357,6 +359,21 @@ class Facts(Check):
                     if (f.offset, f.length) not in done:
                         done.add((f.offset, f.length))
                         yield f
+
+    def provenance(self) -> list[str]:
+        """Where every fact comes from, for ``factlint explain``: the pack's as-of date,
+        then each fact with what it asserts and its source."""
+        lines = [
+            f"{len(self.facts)} facts in the {self.pack_name} pack"
+            + (f", checked {self.checked}" if self.checked else " (no `checked:` date)")
+        ]
+        for fact in self.facts:
+            said = [fact.span().words()] if fact.date else []
+            said += [f"in {fact.places[0]}"] if fact.places else []
+            said += [f"number {fact.number:g}"] if fact.number is not None else []
+            said += [f"{fact.title} {_period(fact)}"] if fact.title else []
+            lines.append(f"{fact.subject}: {', '.join(said)} — {fact.reference or 'no source'}")
+        return lines
 
     def _note_as_of(self, ctx: Context) -> None:
         """Say once that the pack may not know what happened after it was checked."""
