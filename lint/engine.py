@@ -21,7 +21,7 @@ from lint import nlp as nlp_mod
 from lint.cache import LRU
 from lint.checks import Context, RegexTimeout
 from lint.config import Config
-from lint.document import Document
+from lint.document import Document, quotes
 from lint.findings import Finding, Issue
 from lint.languagetool import categories
 from lint.names import unknown as unknown_names
@@ -190,7 +190,9 @@ class Engine:
             if names_apart:
                 parsed = [(start, part.nlp) for start, part in contexts[i].parts]
                 lt = unknown_names.drop_unknown_names(lt, doc.text, parsed, contexts[i].extra)
-            merged = merge(per_doc[i], lt)
+            merged, gapped = outside(merge(per_doc[i], lt), doc, ruleset)
+            if gapped:
+                result.notes.append(GAPPED_NOTE.format(path=path))
             result.issues = to_issues(path, doc, merged, ruleset, config)
         return results
 
@@ -377,6 +379,34 @@ def merge(own: list[Finding], languagetool: list[Finding]) -> list[Finding]:
         ):
             result.append(f)
     return result
+
+
+GAPPED_NOTE = (
+    '{path}: the text has gaps where values were removed ("an area of , Algeria"): '
+    "spacing before punctuation is not checked in it"
+)
+
+
+def outside(findings: list[Finding], doc: Document, ruleset: RuleSet) -> tuple[list[Finding], int]:
+    """Drop what a rule says where it does not report (``outside:``): inside a direct
+    quotation (style rules, and LanguageTool's style and colloquial-grammar advice: what
+    someone said is not reworded), and in a text with gaps left by removed values. The
+    findings kept, and how many were dropped for gaps (the engine notes it once)."""
+    by_id = {r.id: r.outside for r in ruleset.rules}
+    kept: list[Finding] = []
+    gapped = 0
+    for f in findings:
+        rule = f.rule or ""
+        where = by_id.get(rule)
+        if where is None:  # LanguageTool's
+            where = categories.outside(rule, f.category)
+        if "gaps" in where and doc.gapped:
+            gapped += 1
+        elif "quotations" in where and quotes.inside(doc.quotations, f.offset, f.offset + f.length):
+            pass
+        else:
+            kept.append(f)
+    return kept, gapped
 
 
 def _same_span(a0: int, a1: int, b0: int, b1: int) -> bool:

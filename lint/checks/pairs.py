@@ -3,9 +3,11 @@
 A quotation with no opening mark, or a parenthesis never closed, is one of the
 commonest slips of a rushed edit. Checked paragraph by paragraph.
 
-Newsroom convention: a quotation that runs over several paragraphs reopens
-each new paragraph with an opening mark and closes only at its end, so an
-unclosed quote is fine when the next paragraph starts with an opening mark.
+Quotation marks are read as lint.document.quotes reads them: locally, mark by
+mark, never by counting, so a quotation that runs over several paragraphs and
+reopens each one without closing the last (newsroom convention, also when the
+paragraphs were joined into one line) is fine, and a quotation that lost its
+opening mark is reported at its closing mark, once, without a cascade.
 
 Options:
 
@@ -25,13 +27,13 @@ from collections.abc import Iterator
 import regex
 
 from lint.checks.base import Check, Context
+from lint.document import quotes
 from lint.findings import Finding
 from lint.packs.options import Option
 
-NON_SPACE = regex.compile(r"\S")
-STRAIGHT = regex.compile('"')
 ENUMERATOR = regex.compile(r"\s*(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})\)")
-EMOTICON = regex.compile(r"[:;8][-']?[()\[\]]|[()]:")
+EMOTICON = regex.compile(r"(?<!\S)(?:[:;8][-']?[()\[\]]|[()]:)(?![^\s.,;!?])")
+"""A smiley standing alone (":)", ";-(" , "):"); "(one in 68)" and "(1990):" are brackets."""
 
 
 class Pairs(Check):
@@ -51,47 +53,21 @@ class Pairs(Check):
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         paragraphs = ctx.doc.paragraphs or [(0, len(text))]
-        for i, (start, end) in enumerate(paragraphs):
-            following = (
-                NON_SPACE.search(text, paragraphs[i + 1][0]) if i + 1 < len(paragraphs) else None
-            )
-            nxt = following.group() if following else ""
-            for opener, closer in self.quotes:
-                yield from self._balance(text, start, end, opener, closer, continued=nxt == opener)
-            if self.opts["straight"]:
-                yield from self._straight(text, start, end, continued=nxt == '"')
+        families = [
+            *self.quotes,
+            *([(quotes.STRAIGHT, quotes.STRAIGHT)] if self.opts["straight"] else []),
+        ]
+        for family in families:
+            if family[0] not in text and family[1] not in text:
+                continue
+            for found in quotes.quotations(text, paragraphs, family):
+                for pos in found.unopened:
+                    yield self._unopened(pos, *family)
+                for pos in found.unclosed:
+                    yield self._unclosed(pos, *family)
+        for start, end in paragraphs:
             for opener, closer in self.brackets:
                 yield from self._brackets(text, start, end, opener, closer)
-
-    def _balance(self, text, start, end, opener, closer, continued) -> Iterator[Finding]:
-        open_at: int | None = None
-        marks = regex.compile("[" + regex.escape(opener + closer) + "]")
-        for m in marks.finditer(text, start, end):
-            pos, ch = m.start(), m.group()
-            if ch == opener:
-                if open_at is not None:
-                    yield self._unclosed(open_at, opener, closer)
-                open_at = pos
-            elif ch == closer:
-                if open_at is None:
-                    yield self._unopened(pos, opener, closer)
-                open_at = None
-        if open_at is not None and not continued:
-            yield self._unclosed(open_at, opener, closer)
-
-    def _straight(self, text, start, end, continued) -> Iterator[Finding]:
-        positions = [m.start() for m in STRAIGHT.finditer(text, start, end)]
-        if len(positions) % 2 and not continued:
-            last = positions[-1]
-            opening = (
-                last + 1 < end
-                and not text[last + 1].isspace()
-                and (last == start or text[last - 1].isspace())
-            )
-            if opening:
-                yield self._unclosed(last, '"', '"')
-            else:
-                yield self._unopened(last, '"', '"')
 
     def _brackets(self, text, start, end, opener, closer) -> Iterator[Finding]:
         stack: list[int] = []

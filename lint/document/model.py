@@ -38,6 +38,20 @@ class Document:
     def lines(self) -> LineIndex:
         return LineIndex(self.source)
 
+    @cached_property
+    def quotations(self) -> list[tuple[int, int]]:
+        """Spans of ``text`` inside direct quotations (lint.document.quotes)."""
+        from lint.document.quotes import quoted_spans
+
+        return quoted_spans(self.text, self.paragraphs or [(0, len(self.text))])
+
+    @cached_property
+    def gapped(self) -> bool:
+        """Has the text lost removed values, leaving " , " behind (lint.document.gaps)?"""
+        from lint.document.gaps import damaged
+
+        return damaged(self.text)
+
     def chunks(self) -> list[tuple[int, int]]:
         """Spans of ``text`` that cover it exactly, one per paragraph with the blank
         line after it: the unit the engine parses, checks and caches by content."""

@@ -161,6 +161,33 @@ def adds_hyphen(covered: str, replacements: tuple[str, ...]) -> bool:
     return " " in covered and first == covered.replace(" ", "-")
 
 
+COLLOQUIAL_RULES = frozenset(
+    {
+        "THERE_S_MANY",  # "there's many"
+        "KIND_OF_A",  # "sort of a"
+        "LOT_OF",  # "a lot of"
+        "ALLOW_TO",
+        "GOING_TO_GONNA",
+        "ENGLISH_WORD_REPEAT_BEGINNING_RULE",
+        "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
+        "IN_A_X_MANNER",
+        "EN_SPLIT_WORDS_HYPHEN",
+    }
+)
+"""Grammar rules about spoken, informal usage: a desk leaves them alone in a quotation."""
+
+
+def outside(rule: str, category: str | None) -> tuple[str, ...]:
+    """Where a LanguageTool finding is not reported (the engine's ``outside``): style
+    advice and colloquial usage inside a quotation; the spacing rules in gapped text."""
+    rule_id = rule.removeprefix(RULE_PREFIX)
+    if category == "style" or rule_id in COLLOQUIAL_RULES or ADVISORY_RULES.match(rule_id):
+        return ("quotations",)
+    if rule_id in OWNED_BY and OWNED_BY[rule_id].startswith("typography."):
+        return ("gaps",)
+    return ()
+
+
 def promoted(finding: Finding, text: str) -> Finding:
     """A compound's spelling is house style, unless the draft itself writes it the other
     way elsewhere ("fire fighters" beside "firefighters"): then it is an inconsistency,

@@ -14,7 +14,7 @@ import regex
 
 import lint
 from lint.findings import CATEGORIES, SEVERITIES
-from lint.packs.model import Example, Pack, Rule
+from lint.packs.model import OUTSIDE, Example, Pack, Rule
 from lint.packs.options import OptionError, validate_options
 from lint.packs.yamlpos import Mark, PosDict, YAMLError, decode_utf8, load, mark_of
 
@@ -22,9 +22,10 @@ NAME = regex.compile(r"[a-z0-9][a-z0-9_-]*")
 PACK_KEYS = {"name", "description", "link", "defaults", "rules", "checked", "entities", "facts"}
 RULE_KEYS = {
     "id", "kind", "severity", "category", "message", "link", "summary", "doc", "fix", "examples",
+    "outside",
 }  # fmt: skip
 EXAMPLE_KEYS = {"text", "pubdate", "fixed"}
-DEFAULT_KEYS = {"severity", "category", "message", "fix"}
+DEFAULT_KEYS = {"severity", "category", "message", "fix", "outside"}
 
 
 class PackError(Exception):
@@ -178,6 +179,13 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
             raise PackError(f"{mark_of(raw, key)}: {full}: `{key}` must be a string")
     if "fix" in raw and not isinstance(raw["fix"], bool):
         raise PackError(f"{mark_of(raw, 'fix')}: {full}: `fix` must be true or false")
+    outside = raw.get(
+        "outside", defaults.get("outside", ["quotations"] if category == "style" else [])
+    )
+    if not isinstance(outside, list) or any(o not in OUTSIDE for o in outside):
+        raise PackError(
+            f"{mark_of(raw, 'outside')}: {full}: `outside` is a list of {', '.join(OUTSIDE)}"
+        )
     opts = PosDict((k, v) for k, v in raw.items() if k not in RULE_KEYS)
     opts.mark, opts.marks = raw.mark if hasattr(raw, "mark") else where, getattr(raw, "marks", {})
     try:
@@ -197,6 +205,7 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
         doc=raw.get("doc", ""),
         link=raw.get("link", pack_link),
         fix=raw.get("fix", defaults.get("fix", True)),
+        outside=tuple(outside),
         bad=bad,
         good=good,
         mark=getattr(raw, "mark", where) or where,

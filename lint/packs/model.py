@@ -8,6 +8,8 @@ from typing import Any
 
 from lint.packs.yamlpos import Mark
 
+OUTSIDE = ("quotations", "gaps")
+
 
 @dataclass(frozen=True)
 class Example:
@@ -32,6 +34,9 @@ class Rule:
     doc: str = ""
     link: str | None = None
     fix: bool = True  # may its replacement be applied by --fix?
+    outside: tuple[str, ...] = ()
+    """Where the rule does not report (OUTSIDE): "quotations" (never reword what someone
+    said: style rules by default), "gaps" (a text that lost removed values)."""
     bad: list[Example] = field(default_factory=list)
     good: list[Example] = field(default_factory=list)
     mark: Mark | None = None
