@@ -33,11 +33,18 @@ age
 duration
     "The three-year war that began in February 2022" in 2027: five years have
     passed. A duration ("three-year", "three years", "for 18 months") and a start
-    ("began", "started", "since", "launched", "erupted" + date) in one sentence are
+    ("began", "started", "since", "launched", "founded" + date) in one sentence are
     compared with the time from the start to the publication date, allowing the
     rounding news copy does (within one unit) and honouring "more than", "nearly"
-    and the like. A sentence that also tells an end ("ended", "until", "lasted") is
-    left alone. Options: none.
+    and the like. The parse must tie the two: the start tells of the counted thing
+    ("the war that began"), the count is of the time after or since it ("three years
+    after it was founded in 2021"), or "since" opens the clause the counted thing is
+    the subject of. The tense of that clause says what is counted: the present runs
+    to publication; the past ("two years after the war began in 1939, the US
+    joined") names a moment on the way, so only a count too long for it is wrong;
+    "will" is not checked. A sentence that also tells an end ("ended", "until",
+    "lasted") or a part of the time ("the first ten years since") is left alone.
+    Options: none.
 
     Bad (published 2027-04-28): "The three-year war that began in February 2022
     has displaced millions."
@@ -226,10 +233,12 @@ DURATION = regex.compile(
     rf"(?P<unit>day|week|month|year|decade)s?(?:-long)?\b(?!-old|\s+old|\s+ago)"
 )
 START = regex.compile(
-    r"(?i)\b(?:began|begun|begin|started|start|launched|erupted|broke\s+out|since|"
-    r"beginning|dating\s+back\s+to|invaded|invasion)\b(?:\W+\w+){0,3}?\W+$"
+    r"(?i)\b(?:began|begun|started|launched|erupted|broke\s+out|since|dating\s+back\s+to|"
+    r"invaded|founded|established|created|formed|opened|set\s+up)\b(?:\W+\w+){0,3}?\W+$"
 )
 END = regex.compile(r"(?i)\b(?:ended|ending|lasted|until|till|finished|concluded|ago)\b")
+PART = regex.compile(r"(?i)\b(?:first|last|past|next|previous|coming|final|initial|recent)\s+$")
+"""A part of the time, not all of it: "in the first 10 years since", "in the past 20 years"."""
 MAX_GAP = 80
 """Characters between a duration and the start it is measured from."""
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}
@@ -239,39 +248,104 @@ class Duration(Check):
     kind = "duration"
     scope = "paragraph"
     category = "dates"
-    needs = frozenset({"sentences"})
+    needs = frozenset({"sentences", "tags"})
     message = "'{match}' does not match '{other}': {computed} to {reference}."
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         for m in DURATION.finditer(text):
             count, unit = number(m.group("n")), m.group("unit").lower()
-            if count is None:
+            if count is None or ctx.nlp is None:
                 continue
             s0, s1 = sentence_of(ctx, m.start())
-            if END.search(text, s0, s1):
+            if END.search(text, s0, s1) or PART.search(text, max(s0, m.start() - 12), m.start()):
                 continue
-            # the start is close by: "the three-year war that began in 2022", "Since 2015, the
-            # 18-month blockade"
-            starts = [t for t in _sentence_timexes(ctx, s0, s1)
-                      if t.first is not None and t.last is not None and t.kind != "ago"
-                      and (0 <= t.start - m.end() <= MAX_GAP or 0 <= m.start() - t.end <= MAX_GAP)
-                      and START.search(text, max(s0, t.start - 40), t.start)]  # fmt: skip
+            counted = _token(ctx.nlp, m.start("unit"))
+            # the start is close by and the words tie it to the duration: "the three-year war
+            # that began in 2022", "Since 2015, the 18-month blockade", "three years after it
+            # was founded in 2021"
+            starts = []
+            for t in _sentence_timexes(ctx, s0, s1):
+                if t.first is None or t.last is None or t.kind == "ago":
+                    continue
+                if not (0 <= t.start - m.end() <= MAX_GAP or 0 <= m.start() - t.end <= MAX_GAP):
+                    continue
+                word = START.search(text, max(s0, t.start - 40), t.start)
+                verb = word and counted and _tie(counted, _token(ctx.nlp, word.start()))
+                if verb is not None:
+                    starts.append((t, verb))
             if len(starts) != 1 or not need_pubdate(ctx):
                 continue
-            start, ref = starts[0], ctx.pubdate
+            (start, verb), ref = starts[0], ctx.pubdate
             assert start.first is not None and start.last is not None and ref is not None
             if start.first > ref:  # "a 30-year lease starting in 2018": a plan, not a count
                 continue
             low = (ref - start.last).days / _UNIT_DAYS[unit]
             high = (ref - start.first).days / _UNIT_DAYS[unit]
-            if _fits(count, low, high, (m.group("q") or "").strip().lower()):
+            tense = _tense(verb)
+            if tense is None:  # "will", "would": not a count to the publication date
+                continue
+            qualifier = (m.group("q") or "").strip().lower()
+            if tense == "present" and _fits(count, low, high, qualifier):
+                continue
+            # told in the past ("two years after the war began in 1939, the US joined"), it
+            # names a moment between the start and publication: only too long is wrong
+            if tense == "past" and (count <= high + 1 or qualifier in ("less than", "under")):
                 continue
             elapsed = _elapsed(start.first, ref, unit)
             yield self.finding(
                 m.start("n"), m.end(), m.group()[m.start("n") - m.start() :], other=start.text,
                 computed=f"{elapsed} since {start.describe()}", reference=timex.describe(ref),
             )  # fmt: skip
+
+
+def _token(doc, offset: int):
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _tie(counted, start):
+    """The verb whose tense says what the duration counts to, when the parse ties the
+    duration (its unit token) to the start word; None when they are not tied."""
+    if start is None:
+        return None
+    noun = counted
+    if counted.dep_ in ("compound", "amod", "nmod", "npadvmod") and counted.head.i > counted.i:
+        noun = counted.head  # "three-year war": the war is counted
+    marks = {c.lower_ for c in start.children if c.dep_ == "mark"}
+    # "five years after the pandemic began", "(it is) three years since it was founded"
+    sibling = counted.head == start.head and counted.dep_ in ("attr", "npadvmod")
+    if marks & {"after", "since"} and start.dep_ == "advcl" and (counted.head == start or sibling):
+        return start.head
+    # "the war that began in 2022", "a tradition dating back to 1517"
+    if start.dep_ in ("relcl", "acl") and start.head == noun:
+        return _clause_verb(noun)
+    # "Since 2015, the 18-month blockade has emptied the port"
+    if start.lower_ == "since" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == start.head:
+        return start.head
+    return None
+
+
+def _clause_verb(token):
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _tense(verb) -> str | None:
+    """ "present" (it runs on to publication: "has displaced", "employs"), "past" or None."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return None
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    return None
 
 
 def _fits(count: int, low: float, high: float, qualifier: str) -> bool:

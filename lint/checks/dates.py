@@ -7,7 +7,10 @@ weekday-date
     readers to the wrong day; usually the date is right and the weekday was copied
     from an earlier draft. The replacement is the right weekday, in the same style
     ("Sat." → "Wed."); whether the weekday or the date is wrong is the editor's call,
-    so the shipped rule does not apply it with ``--fix``. Options: none.
+    so the shipped rule does not apply it with ``--fix``. A yearless date takes the
+    year its range writes ("Tuesday, Nov. 3 to Friday, Nov. 6, 2020"), else the one
+    nearest publication; read after publication but told in the past, with a weekday
+    right for the year before, it is last year's. Options: none.
 
     Bad: "The vote is on Saturday, 13 August 2025." (a Wednesday)
     Good: "Allied troops landed on Tuesday, June 6, 1944."
@@ -37,11 +40,14 @@ impossible-date adds ``{reason}``; date-range adds ``{begin}`` and ``{finish}``.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 from collections.abc import Iterator
 
 from lint import timex
 from lint.checks.base import Check, Context
+from lint.checks.relative_dates import past_verb
 from lint.findings import Finding
+from lint.timex import resolve
 from lint.timex.shared import need_pubdate
 from lint.timex.vocab import MONTH_NAMES, days_in_month
 
@@ -50,6 +56,7 @@ class WeekdayDate(Check):
     kind = "weekday-date"
     scope = "paragraph"
     category = "dates"
+    needs = frozenset({"tags", "lemmas", "sentences"})
     message = "'{match}' contradicts '{date}': {resolved} is a {actual}."
 
     def run(self, ctx: Context) -> Iterator[Finding]:
@@ -60,7 +67,7 @@ class WeekdayDate(Check):
                 need_pubdate(ctx)
                 continue
             actual = t.first.weekday()
-            if actual == t.weekday:
+            if actual == t.weekday or _told_last_year(ctx, t):
                 continue
             word = t.text.split(",")[0].split()[0]
             date = t.text[len(word) :].lstrip(" ,")
@@ -73,6 +80,30 @@ class WeekdayDate(Check):
                 resolved=timex.describe(t.first),
                 actual=calendar.day_name[actual],
             )
+
+
+def _told_last_year(ctx: Context, t: timex.Timex) -> bool:
+    """A yearless date read after publication ("On Thursday, 14 April, … requested" in a
+    March 2017 story) whose weekday is right in the year before, told in the past tense:
+    the writer is telling last year's events, not getting this year's weekday wrong."""
+    if t.year is not None or t.first is None or ctx.pubdate is None or t.first <= ctx.pubdate:
+        return False
+    if ctx.nlp is None or t.month is None or t.day is None:
+        return False
+    year = t.first.year - 1
+    if not (resolve.exists(year, t.month, t.day) and dt.date(year, t.month, t.day) <= ctx.pubdate):
+        return False
+    if dt.date(year, t.month, t.day).weekday() != t.weekday:
+        return False
+    if past_verb(ctx.nlp, t, plans=True) is not None:
+        return True
+    # the small parser often misplaces a date that opens a sentence: then the sentence's
+    # verbs decide: past ones (it tags some simple pasts as participles), none present or
+    # future
+    s0, s1 = timex.sentence_of(ctx, t.start)
+    span = ctx.nlp.char_span(s0, s1, alignment_mode="expand")
+    tags = {w.tag_ for w in span or ()}
+    return bool(tags & {"VBD", "VBN"}) and not tags & {"VBZ", "VBP", "MD"}
 
 
 def _weekday_like(weekday: int, written: str) -> str:

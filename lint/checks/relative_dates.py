@@ -175,7 +175,7 @@ class PastFuture(Check):
                 continue
             if ctx.text[max(0, t.start - 4) : t.start].lower() == "the ":  # "died the next year"
                 continue
-            verb = _past_verb(ctx.nlp, t)
+            verb = past_verb(ctx.nlp, t)
             if verb is not None:
                 yield self.finding(
                     t.start, t.end, t.text, value=t.describe(), verb=verb,
@@ -183,8 +183,17 @@ class PastFuture(Check):
                 )  # fmt: skip
 
 
-def _past_verb(doc, t: Timex) -> str | None:
-    """The simple-past verb the date attaches to, if it attaches to one directly."""
+def _prospective(verb) -> bool:
+    """A verb that looks ahead, by its lemma or, where the lemmatizer slips ("hoped" →
+    "hop"), by its form."""
+    word = verb.lower_
+    stems = {verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3]}  # hoped, planned
+    return bool(stems & PROSPECTIVE)
+
+
+def past_verb(doc, t: Timex, plans: bool = False) -> str | None:
+    """The simple-past verb the date attaches to, if it attaches to one directly; with
+    ``plans``, also a verb that looks ahead ("asked on May 12")."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -199,7 +208,9 @@ def _past_verb(doc, t: Timex) -> str | None:
                 return None
         elif token.pos_ in ("VERB", "AUX"):
             break
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() in PROSPECTIVE:
+        elif token.pos_ in ("NOUN", "PROPN", "PRON") and not (span.start <= token.i < span.end):
+            return None  # "the run-up to an election next week": the noun's time, not the verb's
+    if token.pos_ not in ("VERB", "AUX") or (not plans and _prospective(token)):
         return None
     if token.tag_ == "VBD":
         return token.text

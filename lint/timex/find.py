@@ -62,7 +62,7 @@ def _before_christ(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_BARE_YEAR = regex.compile(r"(?<![\w.,'’-])(?P<year>1[5-9][0-9]{2}|20[0-9]{2})(?![\w%]|[.,]\d)")
+_BARE_YEAR = regex.compile(r"(?<![\w.,'’-])(?P<year>1[5-9][0-9]{2}|20[0-9]{2})(?![\w%]|[.,/]\d)")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -70,12 +70,13 @@ SHAPES: dict[str, regex.Pattern] = {
     "ago": regex.compile(
         rf"(?i){B}(?P<n>\d+|{NUMBER_WORD_PATTERN})\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b"
     ),
-    # "in 1945", "since 2022", "the 2022 invasion": a bare year, where it reads as one
+    # "in 1945", "since 2022", "the 2022 invasion": a bare year, where it reads as one (not
+    # the financial year "2018/19")
     "year": regex.compile(
         r"(?i)(?<=\b(?:in|since|by|from|until|till|through|of|during|before|after|early|late|"
         r"mid|between|and|to|the|year|summer|winter|spring|autumn|fall|around|circa|c\.)[\s-])"
         + YEAR
-        + r"(?![\d%]|[.,]\d|\s*(?:percent|per cent|people|troops|men|women|km|miles|meters))"
+        + r"(?![\d%]|[.,/]\d|\s*(?:percent|per cent|people|troops|men|women|km|miles|meters))"
     ),
 }
 
