@@ -82,10 +82,43 @@ class Typos(Check):
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         words = self.words
-        for m in WORD.finditer(ctx.text):
+        text = ctx.text
+        for m in WORD.finditer(text):
             found = m.group()
             lower = found.lower()
             fixes = words.get(lower)
             if not fixes or lower in ctx.accepted:
                 continue
+            if found[0].isupper() and not found.isupper() and names_a_name(text, m):
+                continue
             yield self.finding(m.start(), m.end(), found, [match_case(f, found) for f in fixes])
+
+
+NEIGHBOUR = regex.compile(r"\p{Lu}[\p{Ll}'’-]+")
+SENTENCE_END = regex.compile(r"(?:^|[.!?:;]['\"’”)]*\s+|\n\s*)$")
+
+
+def names_a_name(text: str, m: regex.Match) -> bool:
+    """Is a capitalised word from the misspelling list a name here? codespell's list turns
+    surnames into words ("Ponting" → "Pointing", "Hass" → "Hash"); a name shows itself by
+    being written the same way again in the paragraph, or by a capitalised word beside it
+    in mid-sentence ("Ray Hass", "Agence France Presse"). "News of the Worl" stays a typo."""
+    word = m.group()
+    if len(regex.findall(r"(?<![\w'’-])" + regex.escape(word) + r"(?![\w'’-])", text)) > 1:
+        return True
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end() : m.end() + 40]
+    prev = regex.search(r"(\S+)\s+$", before)
+    nxt = regex.match(r"\s+(\S+)", after)
+    prev_name = (
+        prev is not None
+        and NEIGHBOUR.fullmatch(prev.group(1).rstrip(",")) is not None
+        and not SENTENCE_END.search(before[: prev.start(1)])
+        and prev.group(1)[-1] not in ",;:"
+    )
+    next_name = (
+        not SENTENCE_END.search(before)  # "Teh President said" is a typo all the same
+        and nxt is not None
+        and NEIGHBOUR.fullmatch(nxt.group(1).rstrip(".,;:!?'’s")) is not None
+    )
+    return prev_name or next_name
