@@ -330,23 +330,24 @@ class Facts(Check):
             )
         return fact
 
-    def run(self, ctx: Context) -> Iterator[Finding]:
-        text = ctx.text
-        facts = [
-            fact
+    def candidates(self, ctx: Context) -> list[Fact]:
+        """The facts a draft may mention: those whose anchor word it contains."""
+        found = {
+            id(fact): fact
             for word, group in self.anchors.items()
             if word is None or word in ctx.folded
             for fact in group
-        ]
+        }
+        return list(found.values())
+
+    def run(self, ctx: Context) -> Iterator[Finding]:
+        text = ctx.text
+        facts = self.candidates(ctx)
         if not facts:
             return
         self._note_as_of(ctx)
         done: set[tuple[int, int]] = set()
-        seen: set[int] = set()
         for fact in facts:
-            if id(fact) in seen:
-                continue
-            seen.add(id(fact))
             for m in fact.pattern.finditer(text):
                 if _DASHED.match(text, m.end()) or _DASHED_BEFORE.search(
                     text, max(0, m.start() - 2), m.start()
@@ -582,16 +583,16 @@ def _when(key: str, value: object, precision: str | None, where) -> When:
     try:
         first, last = period(*numbers[: 3 - GRAINS.index(grain)])
     except ValueError:
-        raise OptionError(f"no such date: {text}", where) from None
+        raise OptionError(f"`{key}` must be a date: there is no {text}", where) from None
     return When(first, last, grain)
 
 
 def _anchor(name: str) -> str | None:
-    """The longest word of a name, lower-cased: a draft without it cannot mention the name
-    (None for a name the ASCII fold cannot test, which is always tried)."""
-    words = [w for w in _NON_WORD.split(name) if w]
-    longest = max(words, key=len, default="")
-    return longest.lower() if longest.isascii() and longest else None
+    """The longest ASCII word of a name that many names share not, lower-cased: a draft
+    without it cannot mention the name (None when there is none: always tried)."""
+    words = [w.lower() for w in _NON_WORD.split(name) if w.isascii() and w]
+    rare = [w for w in words if w not in _COMMON] or words
+    return max(rare, key=len) if rare else None
 
 
 def _event_word(token, words: set[str], within: tuple[int, int] | None = None):
@@ -672,6 +673,65 @@ def _sentence_end(token) -> int:
     return token.sent.end_char if token.doc.has_annotation("SENT_START") else 1 << 30
 
 
+_COMMON = frozenset(
+    [
+        "hurricane",
+        "typhoon",
+        "cyclone",
+        "earthquake",
+        "tsunami",
+        "disaster",
+        "accident",
+        "attack",
+        "attacks",
+        "bombing",
+        "bombings",
+        "shooting",
+        "massacre",
+        "election",
+        "presidential",
+        "general",
+        "federal",
+        "referendum",
+        "treaty",
+        "agreement",
+        "accords",
+        "invasion",
+        "revolution",
+        "olympics",
+        "games",
+        "summit",
+        "conference",
+        "climate",
+        "founding",
+        "creation",
+        "independence",
+        "assassination",
+        "death",
+        "killing",
+        "launch",
+        "landing",
+        "collapse",
+        "inauguration",
+        "coronation",
+        "flight",
+        "crash",
+        "united",
+        "states",
+        "first",
+        "second",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "s",
+    ]
+)
 _DASHED = regex.compile(r"[–—-]\w")
 _DASHED_BEFORE = regex.compile(r"\w[–—-]$")
 
