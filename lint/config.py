@@ -70,6 +70,12 @@ class Config:
             return False
         return ign is None or len(sel) > len(ign)
 
+    def speaks(self, rule) -> bool:
+        """Is the rule written for this configuration's language variety (``languages:``
+        of the rule), or named by id in ``select``? AP's "Dec. 13" is not pushed onto
+        en-AU copy unless the desk asks for it."""
+        return not rule.languages or self.language in rule.languages or rule.id in self.select
+
     def severity_for(self, rule_id: str, default: str) -> str:
         best = _best(rule_id, list(self.severity))
         return self.severity[best] if best is not None else default

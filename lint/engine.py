@@ -70,7 +70,7 @@ class RuleSet:
         packs = [load_pack(resolve(spec, config.root)) for spec in config.packs]
         rules: list[Rule] = []
         for pack in packs:
-            rules.extend(r for r in pack.rules if config.rule_enabled(r.id))
+            rules.extend(r for r in pack.rules if config.rule_enabled(r.id) and config.speaks(r))
         if config.reject and config.rule_enabled("vocabulary.rejected"):
             rules.append(_vocabulary_rule(config))
         needs = frozenset().union(*(r.check.needs for r in rules)) if rules else frozenset()

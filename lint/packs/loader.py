@@ -19,10 +19,11 @@ from lint.packs.options import OptionError, validate_options
 from lint.packs.yamlpos import Mark, PosDict, YAMLError, decode_utf8, load, mark_of
 
 NAME = regex.compile(r"[a-z0-9][a-z0-9_-]*")
+LANGUAGE = regex.compile(r"[a-z]{2}-[A-Z]{2}")
 PACK_KEYS = {"name", "description", "link", "defaults", "rules", "checked", "entities", "facts"}
 RULE_KEYS = {
     "id", "kind", "severity", "category", "message", "link", "summary", "doc", "fix", "examples",
-    "outside",
+    "outside", "languages",
 }  # fmt: skip
 EXAMPLE_KEYS = {"text", "pubdate", "fixed"}
 DEFAULT_KEYS = {"severity", "category", "message", "fix", "outside"}
@@ -186,6 +187,13 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
         raise PackError(
             f"{mark_of(raw, 'outside')}: {full}: `outside` is a list of {', '.join(OUTSIDE)}"
         )
+    languages = raw.get("languages", [])
+    if not isinstance(languages, list) or not all(
+        isinstance(v, str) and LANGUAGE.fullmatch(v) for v in languages
+    ):
+        raise PackError(
+            f"{mark_of(raw, 'languages')}: {full}: `languages` is a list of varieties such as en-US"
+        )
     opts = PosDict((k, v) for k, v in raw.items() if k not in RULE_KEYS)
     opts.mark, opts.marks = raw.mark if hasattr(raw, "mark") else where, getattr(raw, "marks", {})
     try:
@@ -206,6 +214,7 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
         link=raw.get("link", pack_link),
         fix=raw.get("fix", defaults.get("fix", True)),
         outside=tuple(outside),
+        languages=tuple(languages),
         bad=bad,
         good=good,
         mark=getattr(raw, "mark", where) or where,

@@ -34,6 +34,10 @@ class Rule:
     doc: str = ""
     link: str | None = None
     fix: bool = True  # may its replacement be applied by --fix?
+    languages: tuple[str, ...] = ()
+    """The language varieties the rule is written for (AP's "Dec. 13" and "8 a.m." are
+    en-US); empty: every one. A configuration of another variety runs the rule only when
+    its ``select`` names it by id."""
     outside: tuple[str, ...] = ()
     """Where the rule does not report (OUTSIDE): "quotations" (never reword what someone
     said: style rules by default), "gaps" (a text that lost removed values)."""

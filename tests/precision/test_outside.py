@@ -77,3 +77,12 @@ def test_a_compound_written_two_ways_in_one_draft_is_a_warning():
     moved = Finding(27, 13, "Did you mean?", ("firefighters",), rule=finding.rule,
                     category="grammar", severity="info")  # fmt: skip
     assert categories.promoted(moved, alone).severity == "info"
+
+
+def test_ap_style_is_not_pushed_onto_australian_copy_unless_asked_for():
+    text = "The law takes effect December 5 at 8pm."
+    assert "style.month-abbreviation" in rules(text, language="en-US")
+    assert "style.month-abbreviation" not in rules(text, language="en-AU")
+    asked = rules(text, language="en-AU", select=["*", "style.month-abbreviation"])
+    assert "style.month-abbreviation" in asked
+    assert "style.am-pm-style" not in asked
