@@ -50,6 +50,8 @@ PAST = regex.compile(
     r"(?i)\b(?:then|once|formerly|former|until|till|previously|at the time|back then|"
     r"used to|had been|ancient|old|was the|were the|historic|colonial|wartime)\b"
 )
+POSSESSIVE = regex.compile(r"['’]s?$")
+
 DEPENDENT = {"HK": "CN", "MO": "CN", "PR": "US", "TW": "CN"}
 """Territories a writer may put in their sovereign's name ("Hong Kong, China"): not
 a mistake the data can judge. Smaller territories are below the population checked."""
@@ -67,8 +69,8 @@ MIN_COUNTRY_POPULATION = 1_000_000
 
 
 COUNTRY = (
-    r"(?P<c>(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)"
-    r"(?:\s+(?:(?:and|of|the)\s+){0,2}(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)){0,4}?)"
+    r"(?P<c>(?>\p{Lu}(?:[\p{L}-]|['’](?!s\b)\p{L})*(?:(?:\.\p{Lu}[\p{L}-]*)+\.?)?|d['’]\p{Lu}\p{L}*)"
+    r"(?:\s+(?:(?:and|of|the)\s+){0,2}(?>\p{Lu}(?:[\p{L}-]|['’](?!s\b)\p{L})*(?:(?:\.\p{Lu}[\p{L}-]*)+\.?)?|d['’]\p{Lu}\p{L}*)){0,4}?)"
 )
 """A country's name or demonym as written ("Morocco", "South Korean", "Côte d'Ivoire",
 "Bosnia and Herzegovina"), found by shape and then looked up (``countries``): one
@@ -134,6 +136,8 @@ class Capital(Check):
     def _not_capital(self, ctx: Context, m: regex.Match, name: str, cities) -> Finding | None:
         from lint.world.countries import countries, is_contested
 
+        if POSSESSIVE.search(m.group("c")):  # "the capital of France's perfume industry"
+            return None
         said = countries(m.group("c"))
         if not said or any(is_contested(c) for c in said):
             return None
@@ -176,6 +180,8 @@ class Capital(Check):
         if _in_list(text, m):
             return None
         written = m.group("c")
+        if POSSESSIVE.search(written):
+            return None
         said = countries(written)
         if len(said) != 1 or is_contested(said[0]) or _is_division(written):
             return None

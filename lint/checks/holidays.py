@@ -206,8 +206,8 @@ class Holiday(Check):
 
 
 PHRASE = regex.compile(
-    r"(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)"
-    r"(?:\s+(?:(?:and|of|the)\s+){0,2}(?:\p{Lu}[\p{L}'’.-]*|d['’]\p{Lu}\p{L}*)){0,4}"
+    r"(?>\p{Lu}(?:[\p{L}-]|['’](?!s\b)\p{L})*(?:(?:\.\p{Lu}[\p{L}-]*)+\.?)?|d['’]\p{Lu}\p{L}*)"
+    r"(?:\s+(?:(?:and|of|the)\s+){0,2}(?>\p{Lu}(?:[\p{L}-]|['’](?!s\b)\p{L})*(?:(?:\.\p{Lu}[\p{L}-]*)+\.?)?|d['’]\p{Lu}\p{L}*)){0,4}"
 )
 """A run of capitalised words: where a country's name or demonym may be."""
 BOUND_BEFORE = regex.compile(rf"(?P<c>{PHRASE.pattern})(?:['’]s)?\s+$")

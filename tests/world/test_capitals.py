@@ -78,3 +78,15 @@ def test_a_city_put_in_a_country_it_is_not_in(lint_world):
 )
 def test_namesakes_lists_and_territories_are_not_misplaced_cities(lint_world, text):
     assert lint_world(text, PUB)[0] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a speech in the city of Dalian, U.S. Secretary of State Tom Reyes spoke.",
+        "Grasse, the capital of France's perfume industry, is near Nice.",
+        "Ms. Ortiz, the British capital's deputy mayor, spoke first.",
+    ],
+)
+def test_abbreviations_and_possessives_are_not_countries_named(lint_world, text):
+    assert lint_world(text, PUB)[0] == []
