@@ -79,6 +79,9 @@ class Run:
     texts: int = 0
     warnings: list[Warning] = field(default_factory=list)
     info: Counter = field(default_factory=Counter)
+    info_keys: set = field(
+        default_factory=set
+    )  # where info findings are (a judged TRUE there is demoted, not lost)
     errors: list[str] = field(default_factory=list)
 
 
@@ -142,6 +145,7 @@ def lint_corpus(corpus: str, words: int, engine: Engine, languagetool: bool) -> 
                 for issue in result.issues:
                     if issue.severity not in WARNING:
                         run.info[issue.rule] += 1
+                        run.info_keys.add((corpus, path, issue.line, issue.column, issue.rule))
                         continue
                     text = lines[issue.line - 1] if issue.line <= len(lines) else ""
                     length = issue.length if issue.end_line == issue.line else len(text)
@@ -232,11 +236,15 @@ def report(run: Run, judged: dict[tuple, dict], verbose: bool) -> list[str]:
         "estimated per 1,000 words: "
         + ", ".join(f"{k} {est.get(k, 0):.2f}" for k in ("TRUE", "STYLE", "FALSE", "unjudged"))
     )
-    lost = [
-        row
+    missing = [
+        (key, row)
         for key, row in judged.items()
         if row["verdict"] == "TRUE" and key not in current and row["corpus"] == run.corpus
     ]
+    lost = [row for key, row in missing if key not in run.info_keys]
+    demoted = [row for key, row in missing if key in run.info_keys]
+    for row in demoted:
+        print(f"  demoted to info: {row['path']}:{row['line']}:{row['column']} {row['rule']}")
     print(
         f"judged TRUE still raised: {sum(1 for k, r in judged.items() if r['verdict'] == 'TRUE') - len(lost)}, lost: {len(lost)}"
     )

@@ -98,14 +98,20 @@ OWNED_BY = {
 """LanguageTool rule → the factlint rule that reports the same thing (see the module
 docstring): while that rule is enabled, LanguageTool's is disabled in the request."""
 
+PUNCTUATION_RULES = frozenset({"MISSING_COMMA_AFTER_YEAR"})
+"""Rules LanguageTool files as style that a copy desk marks as errors: "on July 16, 1969
+at 13:32" wants its comma after the year (AP and Chicago alike)."""
+
 ADVISORY_RULES = re.compile(
-    r"^(?:COMMA_COMPOUND_SENTENCE(?:_\d+)?|SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA"
+    r"^(?:COMMA_COMPOUND_SENTENCE(?:_\d+)?"
     r"|MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE|EN_COMPOUNDS_AL_QAEDA|EN_DIACRITICS_REPLACE_\w+"
     r"|CHRISTMAS_TIME|SECOND_LARGEST_HYPHEN)$"
 )
 """Rules LanguageTool files as grammar or punctuation whose matches are house-style
 choices (judged STYLE on real news): a comma before a conjunction, an introductory
-comma, "Al Qaeda" spelling, diacritics on names English copy writes without them."""
+comma, "Al Qaeda" spelling, diacritics on names English copy writes without them. (The
+comma after a sentence-opening "However" stays a warning: judged an error as often as
+a matter of style.)"""
 
 COMPOUND_RULES = re.compile(r"^EN_COMPOUNDS_\w+|\w+_COMPOUNDS?$")
 """Rules about compounds: adding the hyphen a compound modifier needs ("high powered" →
@@ -135,6 +141,8 @@ def category_for(rule_id: str, category_id: str | None, issue_type: str | None) 
     """factlint's category for one LanguageTool match."""
     if rule_id in CALENDAR_RULES:
         return "dates"
+    if rule_id in PUNCTUATION_RULES:
+        return "typography"
     if category_id in CATEGORIES:
         return CATEGORIES[category_id]
     return ISSUE_TYPES.get(issue_type or "", "grammar")
@@ -165,12 +173,9 @@ COLLOQUIAL_RULES = frozenset(
     {
         "THERE_S_MANY",  # "there's many"
         "KIND_OF_A",  # "sort of a"
-        "LOT_OF",  # "a lot of"
-        "ALLOW_TO",
         "GOING_TO_GONNA",
         "ENGLISH_WORD_REPEAT_BEGINNING_RULE",
         "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
-        "IN_A_X_MANNER",
         "EN_SPLIT_WORDS_HYPHEN",
     }
 )
