@@ -14,7 +14,7 @@ holiday
     Quiet when unsure: a day the holiday is observed on counts ("Christmas Day
     (observed)"), a holiday kept on different days in different states or provinces
     (Australia's King's Birthday) is not judged, nor one a country the paragraph
-    names may keep on its own day, nor "the day after Thanksgiving", "Easter
+    names may keep on its own day (Greece's Orthodox Easter), nor "the day after Thanksgiving", "Easter
     weekend", or anything inside a quotation. The replacement is the right date in
     the style written ("Oct. 31", "31 October", "Tuesday, October 31, 2023").
     Options: none.
@@ -69,15 +69,21 @@ NOT_THE_DAY = regex.compile(
     regex.I,
 )
 
-GENERIC = regex.compile(
-    r"(?i)\b(?:independence|national|labou?r|workers|republic|constitution|victory|"
-    r"liberation|unity|revolution|heroes|martyrs|flag|memorial|remembrance|mother|father|"
-    r"children|women|youth|thanksgiving|freedom|armed|king|queen|birthday|president|"
-    r"teachers?|veterans|day\s+of|new\s+year(?!['’]s))"
+ONE_DAY = frozenset(
+    {
+        "halloween",
+        "valentine's day",
+        "saint patrick's day",
+        "groundhog day",
+        "boxing day",
+        "christmas eve",
+        "new year's eve",
+    }
 )
-"""Names many countries give their own days ("Independence Day"): a country the paragraph
-names whose calendar lacks the name may still keep one, so the check stays quiet. A
-feast with one date wherever it is kept (Halloween, Boxing Day) is judged anyway."""
+"""Observances kept on one day wherever they are kept: judged by the draft's country
+even when the paragraph names a country whose calendar lacks them. Any other holiday
+("Independence Day", "Easter Sunday", which the Orthodox keep on another Sunday) may
+be that country's own, so the check stays quiet."""
 
 MONTH_ABBR = {1: "Jan.", 2: "Feb.", 3: "March", 4: "April", 5: "May", 6: "June", 7: "July",
               8: "Aug.", 9: "Sept.", 10: "Oct.", 11: "Nov.", 12: "Dec."}  # fmt: skip
@@ -178,7 +184,7 @@ class Holiday(Check):
             if days is None:
                 if data.knows(holiday, code, year) or explicit:
                     return None  # its states disagree, or the country meant lacks it
-                if code != home and GENERIC.search(holiday):
+                if code != home and data.key(holiday) not in ONE_DAY:
                     return None  # "Independence Day" may be the named country's own
                 continue
             if day in days:

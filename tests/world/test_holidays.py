@@ -47,6 +47,8 @@ def test_the_draft_language_chooses_the_country(lint_world):
         ("“Christmas, December 20, was when we met,” she said.", dt.date(2023, 12, 1)),
         ("Kenyans marked Independence Day, Dec. 12, with parades.", dt.date(2023, 12, 1)),
         ("Easter weekend, April 1 to 4, saw record traffic.", dt.date(2021, 3, 20)),
+        ("In Greece, Easter Sunday, April 16, follows the Orthodox calendar.", dt.date(2023, 4, 1)),
+        ("Russians marked Christmas, Jan. 7, with services.", dt.date(2023, 1, 3)),
     ],
 )  # fmt: skip
 def test_observed_days_varying_states_and_relative_dates_are_left_alone(lint_world, text, pubdate):
