@@ -337,6 +337,78 @@ def lsp() -> None:
     serve()
 
 
+@main.group()
+def vocabulary() -> None:
+    """A newsroom's own words (word lists the configuration names)."""
+
+
+@vocabulary.command("learn")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the word list to this file (default: standard output).",
+)  # fmt: skip
+@click.option(
+    "--min-articles", type=click.IntRange(min=1), default=3, show_default=True,
+    help="Propose a word flagged in at least this many articles.",
+)  # fmt: skip
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-languagetool", is_flag=True, help="Learn from the typos pack only.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
+def learn(paths, output, min_articles, config_path, no_languagetool, jobs) -> None:
+    """Propose the words the spelling checks flag across a published archive."""
+    from lint import vocabulary as vocab
+
+    overrides = Overrides(
+        select=["typos", "languagetool"], languagetool=False if no_languagetool else None
+    )
+    try:
+        finder = ConfigFinder(config_path)
+        result = run(paths, finder, overrides, Engine(languagetool=backend_for),
+                     jobs=jobs or parallel.default_jobs())  # fmt: skip
+    except (ConfigError, PackError, ModelError, LanguageToolError) as exc:
+        raise Failure(str(exc)) from None
+    found = []
+    for file in result.files:
+        lines = (file.source or "").splitlines()
+        for issue in file.issues:
+            if issue.category not in vocab.SPELLING or issue.end_line != issue.line:
+                continue
+            text = lines[issue.line - 1] if issue.line <= len(lines) else ""
+            word = text[issue.column - 1 : issue.column - 1 + issue.length]
+            if issue.rule.startswith("typos.") and word[:1].islower():
+                continue  # a known misspelling of a common word is never the desk's own
+            if word.strip():
+                found.append((file.target.display, issue.line, word, text))
+    learned = vocab.collect(found, min_articles)
+    listing = vocab.render(learned, len(result.files))
+    for error in result.errors:
+        click.echo(f"factlint: error: {error}", err=True)
+    if output is None:
+        click.echo(listing, nl=False)
+    else:
+        _write_atomically(output, listing)
+        click.echo(f"wrote {len(learned)} words to {output}", err=True)
+    sys.exit(EXIT_ERROR if result.errors and not result.files else EXIT_CLEAN)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write all of ``text`` or leave ``path`` as it was."""
+    import os
+    import tempfile
+
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise Failure(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
 main.add_command(languagetool_group)
 main.add_command(server_group)
 main.add_command(service_group)

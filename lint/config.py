@@ -21,6 +21,7 @@ from lint.document.dates import parse_pubdate
 from lint.findings import SEVERITIES
 from lint.packs.loader import is_shipped_pack, shipped_names
 from lint.packs.yamlpos import Mark, YAMLError, decode_utf8, load, mark_of
+from lint.vocabulary import WordListError, read_wordlist
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
@@ -297,7 +298,7 @@ def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
             raise err("fail-on", f"`fail-on` must be one of {', '.join(SEVERITIES)} or never")
         cfg.fail_on = data["fail-on"]
     if "vocabulary" in data:
-        _vocabulary(cfg, data["vocabulary"], lambda m: err("vocabulary", m))
+        _vocabulary(cfg, data["vocabulary"], lambda m: err("vocabulary", m), path)
     if "languagetool" in data:
         section = data["languagetool"]
         if not isinstance(section, dict):
@@ -362,14 +363,24 @@ def parse_size(value: object, fail) -> int:
     return int(float(m.group(1)) * UNITS[(m.group(2) or "").lower() or None])
 
 
-def _vocabulary(cfg: Config, vocab: object, fail) -> None:
-    if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject"}:
+def _vocabulary(cfg: Config, vocab: object, fail, path: Path | None = None) -> None:
+    if not isinstance(vocab, dict) or set(vocab) - {"accept", "reject", "files"}:
         raise fail(
-            "`vocabulary` is a mapping with `accept` (a list) and `reject` (a list or mapping)"
+            "`vocabulary` is a mapping with `accept` (a list), `reject` (a list or mapping) "
+            "and `files` (word lists, one word a line)"
         )
     accept = vocab.get("accept") or []
     if not (isinstance(accept, list) and all(isinstance(w, str) for w in accept)):
         raise fail("`vocabulary.accept` must be a list of words")
+    files = vocab.get("files") or []
+    if not (isinstance(files, list) and all(isinstance(f, str) for f in files)):
+        raise fail("`vocabulary.files` must be a list of word-list files")
+    base = path.parent if path else Path.cwd()
+    for name in files:
+        try:
+            accept = [*accept, *read_wordlist(base / Path(name).expanduser())]
+        except WordListError as exc:
+            raise fail(str(exc)) from None
     reject = vocab.get("reject") or {}
     if isinstance(reject, list) and all(isinstance(w, str) for w in reject):
         reject = {w: "" for w in reject}

@@ -1,0 +1,99 @@
+"""When LanguageTool's speller does not know a word, it is not always a misspelling.
+
+Judged one by one on real prose (bench/judged/), most speller matches on edited
+copy are correct words the dictionary lacks: words cited in another language
+("from the Greek anarchos", "albus"), parts of a word that another character
+split ("-ane", "al-Jazā'ir"), technical and regional terms the draft uses
+again and again ("cycloalkanes", "tailenders"). A typo is almost always a
+one-off in plain English. So a speller match is kept only when nothing says the
+word is meant, and dropped when:
+
+* the draft writes the same word again, letter for letter (a slip is not
+  repeated; the names and typos packs catch the slips that are);
+* it has letters from outside the Latin alphabet or with diacritics, all from
+  one script (a foreign word); letters of two scripts in one word ("ἄβακoς",
+  a Latin o among Greek letters) are a slip and kept;
+* it is a piece of a longer word the speller cut at a hyphen or an apostrophe;
+* it opens a bracket, or a language or "word" names it just before ("Greek
+  arkhē", "the Latin albus", "the term abugida").
+
+Spellings of another variety ("‘theatre’ is British English") are never dropped
+here: the draft's variety is the configuration's, and a desk localises them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+from lint.findings import Finding
+from lint.languagetool import categories
+
+VARIETY = regex.compile(
+    r"is (?:British|American|Australian|Canadian|New Zealand|South African) English"
+)
+CUE = regex.compile(
+    r"(?i:\b(?:Greek|Latin|French|German|Arabic|Sanskrit|Hebrew|Persian|Chinese|Japanese|"
+    r"Russian|Italian|Spanish|Portuguese|Dutch|Norse|English|Hindi|Urdu|Turkish|Korean|"
+    r"Pinyin|Basque|Catalan|Welsh|Irish|Gaelic|Swahili|Maori|Hawaiian|Aramaic|Egyptian|"
+    r"Akkadian|Sumerian|Coptic|Berber|Tamil|Malay|Indonesian|Thai|Vietnamese|Polish|Czech|"
+    r"Hungarian|Finnish|Swedish|Danish|Norwegian|Icelandic|Yiddish|Romani|Esperanto|"
+    r"word|words|term|terms|spelled|spelt|transliterated|meaning|literally|lit|cf)\b)"
+    r"[\s:,.(\"'“‘]*(?:\w+[\s:,\"'“‘]+)?$"
+)
+"""A language or "word" at most one word before the flagged one: "(Greek: anarchos)"."""
+JOINERS = "-‐‑'’"
+WORD = regex.compile(r"\w[\w'’-]*")
+
+
+def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
+    """Is this speller match on a word the draft means (see the module docstring)?"""
+    word = text[finding.offset : finding.offset + finding.length]
+    if not word or VARIETY.search(finding.message):
+        return False
+    if counts.get(word, 0) > 1:
+        return True
+    scripts = _scripts(word)
+    if len(scripts) > 1:
+        return False
+    if (scripts and scripts != {"LATIN"}) or any(_accented(c) for c in word):
+        return True
+    before = text[max(0, finding.offset - 40) : finding.offset]
+    after = text[finding.offset + finding.length : finding.offset + finding.length + 2]
+    if before[-1:] in JOINERS or (after[:1] in JOINERS and after[1:2].isalpha()):
+        return True
+    return before[-1:] == "(" or CUE.search(before) is not None
+
+
+def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
+    """The findings without the speller matches on words the draft means."""
+    findings = list(findings)
+    spellers = [f for f in findings if _speller(f)]
+    if not spellers:
+        return findings
+    counts: dict[str, int] = {}
+    for m in WORD.finditer(text):
+        counts[m.group()] = counts.get(m.group(), 0) + 1
+    drop = {id(f) for f in spellers if doubtful(f, text, counts)}
+    return [f for f in findings if id(f) not in drop]
+
+
+def _speller(f: Finding) -> bool:
+    rule = (f.rule or "").removeprefix(categories.RULE_PREFIX)
+    return rule.startswith(categories.SPELLERS)
+
+
+def _scripts(word: str) -> set[str]:
+    """The scripts of the word's letters (LATIN, GREEK, CYRILLIC, ...)."""
+    out = set()
+    for ch in word:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            out.add(name.split(" ")[0] if name else "UNKNOWN")
+    return out
+
+
+def _accented(ch: str) -> bool:
+    return ch.isalpha() and not ch.isascii()
