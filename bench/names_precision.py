@@ -22,11 +22,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT.parent / "shared" / "corpus" / "kursk-2025.txt"
 
 
-def texts(limit: int) -> tuple[str, list[str]]:
+def texts(limit: int, source: str | None = None) -> tuple[str, list[str]]:
     try:
         from bench.corpus import corpus_info, news_texts
 
-        return corpus_info(), news_texts(limit)
+        return corpus_info(source), news_texts(limit, source=source)
     except (ImportError, LookupError) as exc:
         if not ARTICLE.exists():
             sys.exit(f"no news corpus ({exc}) and no shared article at {ARTICLE}")
@@ -59,9 +59,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=1000, help="how many texts to read")
     parser.add_argument("--pack", action="append", help="packs to measure (default: names)")
+    parser.add_argument("--source", default=None, help="bench/corpus.py source (lee, ...)")
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
     args = parser.parse_args()
-    info, items = texts(args.limit)
+    info, items = texts(args.limit, args.source)
     result = measure(items, args.pack or ["names"])
     alarms = sum(result["by_rule"].values())
     print(f"corpus: {info}")

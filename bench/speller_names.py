@@ -45,12 +45,13 @@ def speller_issues(items: list[str], spell_names: bool) -> tuple[int, list[tuple
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300, help="how many texts to read")
+    parser.add_argument("--source", default=None, help="bench/corpus.py source (lee, ...)")
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
     args = parser.parse_args()
-    items = news_texts(args.limit)
+    items = news_texts(args.limit, source=args.source)
     words, default = speller_issues(items, spell_names=False)
     _, every = speller_issues(items, spell_names=True)
-    print(f"corpus: {corpus_info()}")
+    print(f"corpus: {corpus_info(args.source)}")
     print(f"texts: {len(items)}, words: {words:,}")
     for label, found in (("spell_names: false (default)", default), ("spell_names: true", every)):
         print(

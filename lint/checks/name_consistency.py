@@ -17,6 +17,14 @@ one word of six letters or more differs by one slip (two in words of nine or
 more). A capital that only begins a sentence ("Al-Shabab") is no difference.
 The reference form is a known accepted form when there is one ("Netanyahu"
 over an earlier "Netayahu"), else the form used most, else the first.
+
+A word of any name (a short surname, a place, a firm) written once differently
+is reported too ("Mr Kerr … Mr Keer", "the Geelnog plant"), on the evidence
+``lint/names/slips.py`` asks for: the odd form is no English word, no known place
+and no known name; the other is close, a name here, and used more often or
+inside the whole name. Where only the speller can tell (used as often, neither
+inside a whole name), the finding waits for LanguageTool's speller to flag the
+odd word (``lint.names.unknown``), and replaces that speller match.
 Different people are kept apart: names the pack knows as different entities
 ("Kim Jong Un", "Kim Jong Il"), surnames that follow different first names in
 the draft ("Ivan Petrov", "Anna Petrova"), a family's plural ("the Obamas") and
@@ -60,7 +68,7 @@ from lint.packs.options import Option
 class NameConsistency(Check):
     kind = "name-consistency"
     category = "names"
-    needs = frozenset({"entities"})
+    needs = frozenset({"entities", "tags"})  # proper nouns and sentence openers ("Later")
     message = (
         "'{match}' is written '{other}' elsewhere in this draft "
         "({times}, {where}); use one spelling."
@@ -94,7 +102,8 @@ class NameConsistency(Check):
                 likely.append(finding)
                 yield finding
             else:
-                speller.append(_with_rule(finding, self.rule))
+                first = slip.first < w.start
+                speller.append(unknown.Tentative(_with_rule(finding, self.rule), slip.uses, first))
         ctx.extra[unknown.SLIPS] = unknown.Slips(self.rule.id, likely, speller)
 
     def _finding(

@@ -46,6 +46,8 @@ RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d'’-]){_WORD}(?:{_GAP}(?:{PARTICLES}{_GAP})*{_WORD})*(?![\p{{L}}\p{{M}}\d])"
 )
 WORD = regex.compile(rf"{_WORD}|\b{PARTICLES}\b")
+OPENERS = frozenset({"ADV", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "AUX", "INTJ", "VERB"})
+"""Parts of speech of a capitalised word that opens a sentence, not a name ("Later", "When")."""
 POSSESSIVE = regex.compile(r"['’]s$")
 
 
@@ -128,6 +130,8 @@ def _untitled(text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, 
 
 
 def _name(text: str, words: list[tuple[int, int]], title: str, labels: _Labels) -> Name | None:
+    while len(words) > 1 and labels.pos_at(words[0][0]) in OPENERS:
+        words = words[1:]  # "Later Tarrawn said": a sentence's capitalised first word
     if not words:
         return None
     s, e = words[-1]
@@ -159,6 +163,13 @@ class _Labels:
         if doc.has_annotation("TAG"):
             self.tokens = [(t.idx, t.idx + len(t), t.pos_) for t in doc]
         self.starts = [t[0] for t in self.tokens]
+
+    def pos_at(self, start: int) -> str:
+        """The part of speech of the token beginning at ``start`` ("" when unknown)."""
+        i = bisect.bisect_left(self.starts, start) if self.tokens else 0
+        if i < len(self.tokens) and self.tokens[i][0] == start:
+            return self.tokens[i][2]
+        return ""
 
     def of(self, start: int, end: int) -> tuple[str | None, bool]:
         label = next((lab for s, e, lab in self.ents if s < end and start < e), None)

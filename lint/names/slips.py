@@ -7,21 +7,26 @@ compares every capitalised word of the draft's names with every other, of any
 kind, and takes a short slip as safe to report only on other evidence:
 
 * the odd form is no English word (``lint.names.words``), no accepted word,
-  and no name the index knows for something else;
-* the other form is close (one edit; two in words of eight letters or more),
+  no name the index knows, and no real place (``lint.names.places``: "Hubei"
+  beside "Hebei");
+* the other form is close (one edit; two in words of nine letters or more),
   begins with the same letter, and is a name here: spaCy labels it or it
   follows a title or is a proper noun;
 * the odd form is not the other's plural, feminine or adjective ("Obamas",
   "Petrova", "Israeli": those are words or ``derived``);
 * nothing says they are two: two whole names with other words that differ
-  ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people.
+  ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people, and a
+  word spaCy always takes for a person is not one it always takes for a place
+  ("Hamza", "Hama");
+* when the usual form is itself an English word ("White", "Market"), the odd one
+  stands among the same other words ("the Whitee House").
 
 How sure each finding is, is its ``Tier``: ``LIKELY`` when the other form is
 used at least twice and more often than the odd one, or as often but inside a
 whole name ("Barack Obama … Obaa") while the odd one stands alone (reported);
-``SPELLER`` when the counts do not say which is right but the other form comes
-first (reported only when LanguageTool's speller flags the odd form too: see
-``lint.names.unknown``).
+``SPELLER`` when the counts do not say which is right (reported only when
+LanguageTool's speller flags the odd form and either knows the other or the
+other comes first: see ``lint.names.unknown``).
 """
 
 from __future__ import annotations
@@ -37,10 +42,13 @@ from rapidfuzz.distance import OSA
 from lint.names.fold import fold
 from lint.names.index import NameIndex, derived
 from lint.names.mentions import PARTICLES, Name
+from lint.names.places import is_place
 from lint.names.words import is_word
 
 _PARTICLE = regex.compile(PARTICLES)
 MIN_LETTERS = 4
+_KIND = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "body"}
+MAX_WORDS = 5  # a longer run of capitals is a headline's, no evidence of a name
 
 
 class Tier(enum.Enum):
@@ -66,6 +74,7 @@ class WordSlip:
     count: int  # how often the reference is used
     first: int  # offset of its first use
     tier: Tier
+    uses: tuple[tuple[int, int], ...] = ()  # where the reference is written
 
 
 def word_slips(
@@ -77,15 +86,15 @@ def word_slips(
     """
     forms: dict[str, list[Word]] = defaultdict(list)
     for name in names:
-        if name.size > 5:
-            continue
         for place, (s, e) in enumerate(name.words):
             word = text[s:e]
             letters = [c for c in word if c.isalpha()]
-            if len(letters) < MIN_LETTERS or not word[:1].isupper():
+            if len(letters) < MIN_LETTERS or not _capitalised(word):
                 continue
             if all(c.isupper() for c in letters) or _PARTICLE.fullmatch(word):
                 continue
+            if any(len(p) > 1 and p.isupper() for p in regex.split(r"['’-]", word)):
+                continue  # "US-China", "Mexican-US": compounds of abbreviations
             forms[word].append(Word(s, e, word, name, place))
     by_initial: dict[str, list[str]] = defaultdict(list)
     for form in forms:
@@ -96,12 +105,13 @@ def word_slips(
         if is_word(odd) or accepted(key) or _known_name(odd, index):
             continue
         best = _reference(odd, occurrences, forms, by_initial[key[:1]], index)
-        if best is None:
-            continue
+        if best is None or is_place(odd):
+            continue  # a place of that name exists: "Hubei" beside "Hebei"
         ref, tier = best
         refs = forms[ref]
+        uses = tuple((w.start, w.end) for w in refs)
         for word in occurrences:
-            found.append(WordSlip(word, ref, len(refs), refs[0].start, tier))
+            found.append(WordSlip(word, ref, len(refs), refs[0].start, tier, uses))
     return sorted(found, key=lambda s: s.word.start)
 
 
@@ -117,8 +127,10 @@ def _reference(
         if okey == key or not _close(key, okey) or _made_from(key, okey, other, index):
             continue
         refs = forms[other]
-        if not _a_name(refs) or _two(occurrences, refs):
+        if not _a_name(refs) or _two(occurrences, refs) or _kinds_differ(occurrences, refs):
             continue
+        if is_word(other) and not _same_setting(occurrences, refs):
+            continue  # "Markit" is not "Market", "Shandong" not "Standing"
         candidates.append((len(refs), other))
     if not candidates:
         return None
@@ -131,7 +143,7 @@ def _reference(
         count >= len(occurrences) and _whole(refs, occurrences)
     ):
         return ref, Tier.LIKELY
-    if count >= len(occurrences) and refs[0].start < occurrences[0].start:
+    if count >= len(occurrences):
         return ref, Tier.SPELLER
     return None
 
@@ -141,7 +153,7 @@ def _close(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     if shorter < MIN_LETTERS or abs(len(a) - len(b)) > 2:
         return False
-    return OSA.distance(a, b) <= (1 if shorter < 8 else 2)
+    return OSA.distance(a, b) <= (1 if shorter < 9 else 2)
 
 
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
@@ -149,6 +161,8 @@ def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
     short, long_ = sorted((key, okey), key=len)
     if long_ in (short + "s", short + "es", short + "a", short + "i", short + "n"):
         return True
+    if len(long_) - len(short) >= 2 and long_.endswith(short):
+        return True  # a prefix: "Unification", "Reunification"
     if len(key) == len(okey) and key[:-1] == okey[:-1] and {key[-1], okey[-1]} <= set("aiy"):
         return True
     return derived(key, okey, "person") or derived(okey, key, "person")
@@ -157,8 +171,9 @@ def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
 def _a_name(refs: list[Word]) -> bool:
     """Is this form a name here: labelled by spaCy, after a title, or a proper noun
     inside a sentence, in most of its uses?"""
-    votes = sum(1 for w in refs if w.name.label or w.name.titled or w.name.proper)
-    return votes * 2 > len(refs)
+    named = [w for w in refs if w.name.size <= MAX_WORDS]  # not a headline's capitals
+    votes = sum(1 for w in named if w.name.label or w.name.titled or w.name.proper)
+    return votes * 2 > len(named)
 
 
 def _two(odd: list[Word], refs: list[Word]) -> bool:
@@ -185,9 +200,32 @@ def _compatible(a: tuple[int, tuple[str, ...]], b: tuple[int, tuple[str, ...]]) 
     )
 
 
+def _kinds_differ(odd: list[Word], refs: list[Word]) -> bool:
+    """spaCy takes one for a person and the other for a place, every time ("Hama", "Hamza")."""
+    a, b = _kinds(odd), _kinds(refs)
+    return {a, b} == {"person", "place"}
+
+
+def _kinds(words: list[Word]) -> str:
+    labels = {_KIND.get(w.name.label or "") for w in words if w.name.size <= MAX_WORDS} - {None}
+    return labels.pop() if len(labels) == 1 else ""
+
+
+def _same_setting(odd: list[Word], refs: list[Word]) -> bool:
+    """Do both forms stand among the same other words ("White House", "Whitee House")?"""
+    a = [_others(w) for w in odd if w.name.size > 1]
+    b = [_others(w) for w in refs if w.name.size > 1]
+    return any(x[1] and _compatible(x, y) for x in a for y in b)
+
+
 def _whole(refs: list[Word], odd: list[Word]) -> bool:
     """The reference is used inside a whole name ("Barack Obama") and the odd form is not."""
     return any(w.name.size > 1 for w in refs) and not any(w.name.size > 1 for w in odd)
+
+
+def _capitalised(word: str) -> bool:
+    """Capitalised, or a particle joined to a capitalised name ("al-Din", "d'Anconia")."""
+    return word[:1].isupper() or any(p[:1].isupper() for p in regex.split(r"['’-]", word)[1:])
 
 
 def _known_name(word: str, index: NameIndex) -> bool:

@@ -13,6 +13,17 @@ spellings under en-US. Of the 1,700 dropped, about ten were slips of the
 original, and the names and typos packs report most of those themselves
 ("Benjamin Netayahu", "United Kindom").
 
+spaCy does not tag every name: not one it has never seen at a sentence's start,
+in a list, or cut at an apostrophe or hyphen ("d'Anconia", "Ulufa'alu"). The
+draft's own evidence sets those apart too (``named_here``): the word is written
+the same way again, or it is capitalised inside a sentence and no English word,
+or it stands in a list beside names, or it is a piece of a split name spaCy
+tags, unless the speller's guess is one slip away and is an English word
+("Goverment" → "Government") or, for a word used once, a name it knows
+("Pitwater" → "Pittwater"): those are misspellings. And a speller match on a
+word that names.inconsistent takes for a slip of a name the draft uses becomes
+that rule's finding, with the draft's form as the fix (``Slips``).
+
 Three kinds of match are kept all the same: a suggestion that changes only
 case ("Whatsapp" → "WhatsApp"), a title ("Presdient Trump" → "President": a
 misspelt word in front of a name, not the name), and a function word for the
@@ -24,14 +35,18 @@ true}`` keeps every speller match.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import regex
+from rapidfuzz.distance import OSA
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from lint.findings import Finding
 from lint.languagetool import categories
-from lint.names.mentions import TITLES
+from lint.names.mentions import POSSESSIVE, TITLES
+from lint.names.words import is_word
 
 NEEDS = frozenset({"entities", "tags"})
 """The spaCy annotations telling a name: entities, and parts of speech for proper nouns."""
@@ -73,8 +88,14 @@ def names_a_name(doc, start: int, end: int, suggestion: str = "") -> bool:
         return False
     if span[0].is_sent_start and suggestion.lower() in STOP_WORDS:
         return False
-    words = [t for t in span if t.is_alpha]
-    return bool(words) and all(is_name_token(t) for t in words)
+    words = [t for t in span if t.is_alpha or (_WORD.fullmatch(t.text) and t.text[:1] not in "'’")]
+    if not words or not all(is_name_token(t) for t in words):
+        return False
+    if any(t.ent_type_ for t in words) or len(words) > 1:
+        return True
+    # a proper noun alone: unless the speller's guess is an English word one slip away
+    # ("the Goverment offices"): a capitalised misspelling, not a name
+    return not (_slip_of(words[0].text, suggestion) and is_word(suggestion))
 
 
 def may_be_a_name(finding: Finding, covered: str) -> bool:
@@ -101,7 +122,17 @@ class Slips:
 
     rule: str
     reported: list[Finding]  # reported in any case
-    if_flagged: list[Finding]  # reported only when the speller flags the odd word too
+    if_flagged: list[Tentative]  # reported only when the speller agrees
+
+
+@dataclass(frozen=True)
+class Tentative:
+    """A slip reported only when the speller flags the odd word, and either does not flag
+    the usual form (``uses``) or the usual form comes first in the draft."""
+
+    finding: Finding
+    uses: tuple[tuple[int, int], ...]
+    first: bool
 
 
 def drop_unknown_names(
@@ -120,20 +151,109 @@ def drop_unknown_names(
     """
     findings = _as_slips(findings, text, (extra or {}).get(SLIPS))
     starts = [start for start, _ in paragraphs]
+    draft = _Draft(text)
     result = []
     for f in findings:
         i = bisect.bisect_right(starts, f.offset) - 1
         if i >= 0 and may_be_a_name(f, text[f.offset : f.offset + f.length]):
             start, doc = paragraphs[i]
             end = f.offset - start + f.length
-            if (
-                doc is not None
-                and end <= len(doc.text)
-                and names_a_name(doc, f.offset - start, end, first_suggestion(f))
-            ):
-                continue
+            if doc is not None and end <= len(doc.text):
+                suggestion = first_suggestion(f)
+                if names_a_name(doc, f.offset - start, end, suggestion):
+                    continue
+                if named_here(doc, f.offset - start, end, suggestion, draft):
+                    continue
         result.append(f)
     return result
+
+
+# -- more evidence that a capitalised word is a name ------------------------------------
+# spaCy misses names it has never seen at a sentence's start, in lists, and split at an
+# apostrophe or hyphen ("d'Anconia", "Ulufa'alu"). Other signals say "a name" there:
+# the word is used again in the draft, written the same; it is capitalised inside a
+# sentence and no English word; it stands in a list beside names. None of them counts
+# when the speller's guess is a plain slip away and is itself a word ("Goverment" →
+# "Government") or a name it knows ("Pitwater" → "Pittwater"): that is a misspelling.
+
+_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*")
+_JOINERS = frozenset({",", "and", "or", "&", "/"})
+
+
+class _Draft:
+    """How often each word is written, exactly so, in the draft (counted on first use)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+
+    def count(self, word: str) -> int:
+        if self._counts is None:
+            self._counts = Counter(m.group() for m in _WORD.finditer(self.text))
+        return self._counts[word]
+
+
+def named_here(doc, start: int, end: int, suggestion: str, draft: _Draft) -> bool:
+    """True when the capitalised word at ``start:end`` of the parsed paragraph ``doc``
+    (a paragraph of ``draft``) is a name by the draft's own evidence."""
+    text = doc.text
+    whole = _WORD.match(text, _word_start(text, start))
+    if whole is None or whole.end() < end:
+        return False
+    word, matched = POSSESSIVE.sub("", whole.group()), text[start:end]
+    slip = _slip_of(matched, suggestion)
+    if slip and (is_word(suggestion) or suggestion.lower() in STOP_WORDS):
+        return False  # "Goverment" → "Government", "Teh" → "The"
+    if draft.count(word) >= 2:
+        return True  # written the same way again
+    if slip or is_word(matched):
+        return False  # once, and a slip of a name the speller knows ("Pitwater" → "Pittwater")
+    span = doc.char_span(whole.start(), whole.end(), alignment_mode="expand")
+    if span is None:
+        return False
+    first = span[0]
+    if _split(word) and any(is_name_token(t) for t in span if t.text[:1].isupper()):
+        return True  # a name cut at an apostrophe or hyphen: "d'Anconia", "Ulufa'alu"
+    if not first.is_sent_start and not _after_opening(first):
+        return True  # capitalised inside a sentence, and no English word
+    return _listed(span)
+
+
+def _word_start(text: str, start: int) -> int:
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    return start
+
+
+def _split(word: str) -> bool:
+    return any(c in word for c in "'’-")
+
+
+def _after_opening(token) -> bool:
+    """Does the token follow an opening quotation mark, bracket or colon (a fresh start)?"""
+    if token.i == 0:
+        return True
+    prev = token.doc[token.i - 1]
+    return prev.is_punct and prev.text not in (",", "-", "–")
+
+
+def _listed(span) -> bool:
+    """Is the word beside a name in a list ("Bichel, Ponting and Warne")?"""
+    doc = span.doc
+    before = [doc[i] for i in range(max(span.start - 2, 0), span.start)]
+    after = [doc[i] for i in range(span.end, min(span.end + 2, len(doc)))]
+    for pair in (before[::-1], after):
+        if len(pair) == 2 and pair[0].lower_ in _JOINERS and is_name_token(pair[1]):
+            return True
+    return False
+
+
+def _slip_of(word: str, suggestion: str) -> bool:
+    """Is the speller's guess a plain slip away (a word or a name it knows)?"""
+    if not suggestion or " " in suggestion:
+        return False
+    a, b = word.lower(), suggestion.lower()
+    return a != b and OSA.distance(a, b) <= (1 if min(len(a), len(b)) < 8 else 2)
 
 
 def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[Finding]:
@@ -145,7 +265,15 @@ def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[F
         for f in findings
         if (f.rule or "").startswith(SPELLERS) and text[f.offset : f.offset + 1].isupper()
     ]
-    confirmed = [s for s in slips.if_flagged if any(_overlap(s, f) for f in spelled)]
+    confirmed = [
+        t.finding
+        for t in slips.if_flagged
+        if any(_overlap(t.finding, f) for f in spelled)
+        and (
+            t.first
+            or not any(_overlap(Finding(a, b - a, ""), f) for a, b in t.uses for f in spelled)
+        )
+    ]
     names = confirmed + slips.reported
     kept = [f for f in findings if f not in spelled or not any(_overlap(f, n) for n in names)]
     return kept + confirmed

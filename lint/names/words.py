@@ -4,7 +4,7 @@ A short name is only safe to call a slip of another when the odd form is no
 word of its own: "Shah" beside "Shaw", "Love" beside "Lowe" may be meant. The
 word list is the one spaCy's English pipeline already ships for its
 lemmatizer (WordNet's nouns, verbs, adjectives and adverbs, 83,000 forms, and
-the irregular inflections), read from the installed model package on first use
+the irregular inflections), with spaCy's function words ("would", "these"), read from the installed model package on first use
 (about 50 ms), not typed in here. WordNet lists some famous names too
 ("london", "shaw", "trump"): for this question that errs on the quiet side.
 Without the model's tables every word counts as known, so nothing is reported
@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 import importlib.util
 from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from lint import nlp
 
@@ -58,7 +60,7 @@ def is_word(word: str) -> bool:
     if known is None:
         return True
     lower = word.lower().replace("’", "'")
-    if lower in known:
+    if lower in known or lower in STOP_WORDS:
         return True
     for ending in _ENDINGS:
         stem = lower[: -len(ending)]

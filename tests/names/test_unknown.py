@@ -85,3 +85,56 @@ def test_a_match_outside_the_parsed_paragraphs_is_kept(parse):
     finding = speller(text, "Geng", "Gang")
     assert drop_unknown_names([finding], text, []) == [finding]
     assert drop_unknown_names([finding], text, [(0, None)]) == [finding]
+
+
+# -- names spaCy does not tag: the draft's own evidence -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion"),
+    [
+        # at a sentence's start, and used again in the draft
+        ("Vanterpool scored twice. The coach said Vanterpool had trained hard.", "Vanterpool",
+         "Vantepool"),
+        # in a list beside names
+        ("The squad named Tom Ryder, Okonkwo-Baines and Sam Healy for the Test.", "Okonkwo",
+         "Okinawa"),
+        # split at an apostrophe by the tokenizer
+        ("The film starred Francisco d'Anconia's creator, as the critics noted.", "Anconia",
+         "Anaconda"),
+        # capitalised inside a sentence, and no English word
+        ("Rain flooded the road near Wirrabara on Sunday morning.", "Wirrabara", "Wirral"),
+    ],
+)  # fmt: skip
+def test_names_by_the_drafts_own_evidence_are_set_apart(parse, text, word, suggestion):
+    assert kept_words(parse, text, [speller(text, word, suggestion)]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion"),
+    [
+        # a slip of an English word, capitalised inside a name
+        ("Ministers met in the Goverment offices on Friday.", "Goverment", "Government"),
+        # a slip of a name the speller knows, once, at the start of a list
+        ("Pitwater, Bankstown and Hurstville were hit by the storm.", "Pitwater", "Pittwater"),
+        # a slip of a function word, used twice
+        ("Teh count was late. Teh result came on Monday.", "Teh", "The"),
+    ],
+)
+def test_misspellings_are_kept(parse, text, word, suggestion):
+    assert kept_words(parse, text, [speller(text, word, suggestion)]) == [word]
+
+
+def test_a_speller_match_on_a_slip_of_a_draft_name_becomes_the_names_finding(parse):
+    from lint.names.unknown import SLIPS, Slips, Tentative
+
+    text = "Mayor Ann Gorey opened the hall. Later Gory thanked the builders."
+    odd = text.index("Gory")
+    names = Finding(odd, 4, "'Gory' is written 'Gorey'…", ("Gorey",), rule="names.inconsistent",
+                    category="names")  # fmt: skip
+    extra = {SLIPS: Slips("names.inconsistent", [], [Tentative(names, ((text.index("Gorey"),
+             text.index("Gorey") + 5),), first=True)])}  # fmt: skip
+    match = speller(text, "Gory", "Gory")
+    assert drop_unknown_names([match], text, [(0, parse(text))], extra) == [names]
+    # without the speller's match, the less certain slip is not reported
+    assert drop_unknown_names([], text, [(0, parse(text))], extra) == []

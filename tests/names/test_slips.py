@@ -1,0 +1,107 @@
+"""names.inconsistent on one word of a name spelt differently once: short surnames, places,
+organisations and names with apostrophes or hyphens (real spaCy, LanguageTool off; the
+speller's part is in test_unknown.py and tests/languagetool)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "odd", "usual"),
+    [
+        (  # four letters, after a title
+            "Detective Inspector Sue Kerr led the search. Kerr said the boat was found at dawn. "
+            "Inspector Keer thanked the volunteers.",
+            "Keer",
+            "Kerr",
+        ),
+        (  # five letters, a possessive
+            "Rohan Patel opened the clinic in 2019. Patel said demand had doubled. "
+            "Patle's partners want a second site.",
+            "Patle",
+            "Patel",
+        ),
+        (  # a lone surname after the full name
+            "The club appointed Dean Lowrie as coach. Lowrie played 200 games. "
+            "The board backed Lowire on Tuesday.",
+            "Lowire",
+            "Lowrie",
+        ),
+        (  # a place
+            "The Geelong plant will close in May. Workers at the Geelong site were told on "
+            "Monday, and the Geelnog plant's owners gave no reason.",
+            "Geelnog",
+            "Geelong",
+        ),
+        (  # an organisation
+            "Tarrawin Holdings bought the mine. Tarrawin said the deal was final. Later "
+            "Tarrawn shares fell.",
+            "Tarrawn",
+            "Tarrawin",
+        ),
+        (  # split at an apostrophe by the tokenizer
+            "Grainne O'Sullivan chaired the inquiry. O'Sullivan said the report was late. "
+            "O'Sulivan will publish it next week.",
+            "O'Sulivan",
+            "O'Sullivan",
+        ),
+        (  # a particle joined by a hyphen
+            "Salah al-Dinawi spoke for the council. The mayor praised al-Dinawi, and al-Dinnawi "
+            "thanked him.",
+            "al-Dinnawi",
+            "al-Dinawi",
+        ),
+    ],
+)
+def test_one_slipped_mention_is_reported_with_the_usual_form(lint, text, odd, usual):
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", odd)]
+    (issue,) = result.issues
+    assert issue.replacements == (usual,)
+    assert f"'{usual}'" in issue.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place and the adjective or people made from it
+        "Tuvalu signed the pact. Tuvaluan officials said Tuvalu would ratify it.",
+        "Qatar hosted the talks. Qatari envoys said Qatar would host more.",
+        # two ordinary words that differ by a prefix, or a word and a slip-like word
+        "The Unification Council met. The Reunification Council met later. Unification won.",
+        "The Independent Schools Council met the Dependent Schools Council twice.",
+        # two people named in full whose surnames differ by one letter
+        "Tom Harlan and Jo Harlen both spoke. Harlan said no; Harlen said yes. Harlan left.",
+        "Ahmed Hassan met Omar Hasan in Cairo. Hassan later praised Hasan.",
+        # given names of two different people
+        "Sarah Whitlock and Sara Dunmore ran the stall. Sarah Whitlock sold out first.",
+        # a family's plural and a feminine form
+        "The Kowalczyks moved in 2010. Piotr Kowalczyk said the Kowalczyks were happy.",
+        "Ivan Sorokin and Olga Sorokina spoke. Sorokina left early; Sorokin stayed.",
+        # a word of its own beside a name
+        "Ellen Shaw met the Shah of Persia's heir. Shaw said the Shah was gracious.",
+        # used as often as each other, neither inside a whole name: which is right?
+        "Marlow won the first heat. Marlowe won the second.",
+    ],
+)
+def test_different_words_and_people_are_kept_apart(lint, text):
+    assert lint(text, select=["names.inconsistent"]).flagged == []
+
+
+def test_a_consistent_draft_is_left_alone(lint):
+    text = (
+        "Mayor Joan Tierney opened the Wodonga depot. Tierney said Wodonga had waited years.\n\n"
+        "Tierney's deputy, Sam Okafor, agreed. Okafor said the depot would employ 40 people."
+    )
+    assert lint(text).flagged == []
+
+
+def test_the_same_odd_word_is_reported_wherever_it_occurs(lint):
+    text = (
+        "Nerida Coombe won the seat. Coombe thanked voters. Coombe spoke again on Sunday. "
+        "Coome said the count was fair, and Coome left."
+    )
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", "Coome"), ("inconsistent", "Coome")]
+    assert "3 times" in result.issues[0].message
