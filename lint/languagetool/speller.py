@@ -10,9 +10,9 @@ word is meant, and dropped when:
 
 * the draft writes the same word again, letter for letter (a slip is not
   repeated; the names and typos packs catch the slips that are);
-* it has letters from outside the Latin alphabet or with diacritics, all from
-  one script (a foreign word); letters of two scripts in one word ("ἄβακoς",
-  a Latin o among Greek letters) are a slip and kept;
+* it has letters from outside the Latin alphabet or with diacritics (a foreign
+  word), unless it mixes look-alike scripts ("ἄβακoς", a Latin o among Greek
+  letters: a slip, kept);
 * it is a piece of a longer word the speller cut at a hyphen or an apostrophe;
 * it opens a bracket, or a language or "word" names it just before ("Greek
   arkhē", "the Latin albus", "the term abugida").
@@ -55,10 +55,9 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
         return False
     if counts.get(word, 0) > 1:
         return True
-    scripts = _scripts(word)
-    if len(scripts) > 1:
+    if len(_scripts(word)) > 1:
         return False
-    if (scripts and scripts != {"LATIN"}) or any(_accented(c) for c in word):
+    if any(_accented(c) for c in word):
         return True
     before = text[max(0, finding.offset - 40) : finding.offset]
     after = text[finding.offset + finding.length : finding.offset + finding.length + 2]
@@ -85,13 +84,18 @@ def _speller(f: Finding) -> bool:
     return rule.startswith(categories.SPELLERS)
 
 
+LOOKALIKE_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN"})
+"""Scripts whose letters look alike ("o", "ο", "о"): one word mixing them is a slip."""
+
+
 def _scripts(word: str) -> set[str]:
-    """The scripts of the word's letters (LATIN, GREEK, CYRILLIC, ...)."""
+    """The look-alike scripts of the word's letters (LATIN, GREEK, CYRILLIC)."""
     out = set()
     for ch in word:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            out.add(name.split(" ")[0] if name else "UNKNOWN")
+            script = unicodedata.name(ch, "").split(" ")[0]
+            if script in LOOKALIKE_SCRIPTS:
+                out.add(script)
     return out
 
 

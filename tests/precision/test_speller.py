@@ -1,0 +1,58 @@
+"""LanguageTool's speller matches on words the draft means are dropped; typos are kept
+(lint.languagetool.speller)."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.findings import Finding
+from lint.languagetool.speller import drop_doubtful
+
+RULE = "languagetool.MORFOLOGIK_RULE_EN_US"
+
+
+def flagged(text: str, word: str, message: str = "Possible spelling mistake found.") -> bool:
+    """Does a speller match on ``word`` (its last occurrence) survive?"""
+    at = text.rindex(word)
+    finding = Finding(at, len(word), message, rule=RULE, category="spelling")
+    return bool(drop_doubtful([finding], text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The cycloalkanes are rings. Larger cycloalkanes are rarer.", "cycloalkanes"),
+        ("The name comes from the Greek anarchos.", "anarchos"),
+        ("Its root (Greek: arkhē) means rule.", "arkhē"),
+        ("The word kleos means glory.", "kleos"),
+        ("They crossed the Tassili n'Ajjer plateau.", "Ajjer"),
+        ("Alkanes end in -ane as a rule.", "ane"),
+        ("The plateau of al-Jazāʾir", "Jazāʾir"),
+    ],
+)
+def test_words_the_draft_means(text, word):
+    assert not flagged(text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The champiom won again.", "champiom"),
+        ("It was a rapsodic ballet, he said.", "rapsodic"),
+        ("The Greek word ἄβακoς has a Latin o.", "ἄβακoς"),  # two scripts: a slip
+        ("in the Greek language, and the syllabical script", "syllabical"),
+    ],
+)
+def test_typos_are_kept(text, word):
+    assert flagged(text, word)
+
+
+def test_another_variety_is_kept_even_when_repeated():
+    text = "The behaviour of ants. Their behaviour is social."
+    assert flagged(text, "behaviour", "Possible spelling mistake. ‘behaviour’ is British English.")
+
+
+def test_other_rules_are_untouched():
+    text = "The cycloalkanes and cycloalkanes."
+    other = Finding(4, 12, "x", rule="languagetool.SOMETHING", category="grammar")
+    assert drop_doubtful([other], text) == [other]
