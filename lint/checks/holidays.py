@@ -182,8 +182,10 @@ class Holiday(Check):
                 return None
             days = data.dates_of(holiday, code, year)
             if days is None:
-                if data.knows(holiday, code, year) or explicit:
-                    return None  # its states disagree, or the country meant lacks it
+                return None  # its states keep it on different days
+            if not days:
+                if explicit:
+                    return None  # the country meant lacks it
                 if code != home and data.key(holiday) not in ONE_DAY:
                     return None  # "Independence Day" may be the named country's own
                 continue

@@ -102,15 +102,22 @@ def _by_key(cal: dict[dt.date, str]) -> dict[str, frozenset[dt.date]]:
 
 
 @functools.lru_cache(maxsize=256)
-def _regional(code: str, year: int) -> dict[str, frozenset[frozenset[dt.date]]]:
-    """For each holiday, the different sets of days the country's subdivisions give it."""
-
+def _regional(code: str, year: int) -> dict[str, tuple[frozenset[frozenset[dt.date]], float]]:
+    """For each holiday, the different sets of days the country's subdivisions give it,
+    and the share of subdivisions that keep it."""
     subdivs = getattr(_entity(code), "subdivisions", ()) or ()
     out: dict[str, set[frozenset[dt.date]]] = {}
+    count: dict[str, int] = {}
     for sub in subdivs:
         for k, days in _by_key(_calendar(code, year, sub)).items():
             out.setdefault(k, set()).add(days)
-    return {k: frozenset(v) for k, v in out.items()}
+            count[k] = count.get(k, 0) + 1
+    return {k: (frozenset(v), count[k] / len(subdivs)) for k, v in out.items()}
+
+
+WIDELY_KEPT = 0.5
+"""A holiday only states keep is judged when at least this share of them keep it, on one
+day (England's, Wales's and Northern Ireland's Easter Monday)."""
 
 
 def national_dates(holiday: str, code: str, year: int) -> frozenset[dt.date]:
@@ -123,15 +130,18 @@ def national_dates(holiday: str, code: str, year: int) -> frozenset[dt.date]:
 
 @functools.lru_cache(maxsize=4096)
 def dates_of(holiday: str, code: str, year: int) -> frozenset[dt.date] | None:
-    """The days ``holiday`` falls on (or is observed on) in country ``code`` in ``year``;
-    None when the package does not know it there or its states disagree."""
+    """The days ``holiday`` falls on (or is observed on) in country ``code`` in ``year``:
+    empty when the package does not know it there (or only a few states keep it), None
+    when its states keep it on different days."""
     try:
         k = key(holiday)
         national = _national(code, year).get(k)
-        regional = _regional(code, year).get(k, frozenset())
+        regional, share = _regional(code, year).get(k, (frozenset(), 0.0))
     except (NotImplementedError, KeyError, ValueError):
-        return None
+        return frozenset()
     if national is None:
+        if not regional or share < WIDELY_KEPT:
+            return frozenset()  # a few states' day ("Victory Day" is Rhode Island's)
         if len(regional) != 1:
             return None
         national = next(iter(regional))
@@ -157,6 +167,8 @@ def supported() -> frozenset[str]:
 NAME_YEARS = range(2000, 2036)
 """The years whose holiday names are found in copy (names change little: a King's
 Birthday was a Queen's)."""
+SUBDIVISION_YEARS = (2016, 2020, 2024)
+"""The years read for the names only some states keep (England's Easter Monday)."""
 
 
 @functools.lru_cache(maxsize=256)
@@ -165,16 +177,18 @@ def names_of(code: str) -> tuple[str, ...]:
 
     def build() -> list[str]:
         names: set[str] = set()
-        for year in NAME_YEARS:
-            try:
-                cal = _calendar(code, year)
-            except (NotImplementedError, KeyError, ValueError):
-                return []
+        try:
+            subdivs = getattr(_entity(code), "subdivisions", ()) or ()
+            cals = [_calendar(code, year) for year in NAME_YEARS]
+            cals += [_calendar(code, y, sub) for sub in subdivs for y in SUBDIVISION_YEARS]
+        except (NotImplementedError, KeyError, ValueError):
+            return []
+        for cal in cals:
             for joined in cal.values():
                 names.update(_OBSERVED.sub("", n) for n in joined.split("; "))
         return sorted(names)
 
-    key = f"1-{version('holidays')}-{code}-{NAME_YEARS.start}-{NAME_YEARS.stop}"
+    key = f"2-{version('holidays')}-{code}-{NAME_YEARS.start}-{NAME_YEARS.stop}"
     return tuple(cached("holiday-names", key, build))
 
 
@@ -195,12 +209,3 @@ def names_pattern(codes: tuple[str, ...]) -> str:
         p = regex.escape(v).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\'", "['’]")
         parts.append(p)
     return "(?:" + "|".join(parts) + ")"
-
-
-def knows(holiday: str, code: str, year: int) -> bool:
-    """Has the country this holiday at all, nationally or in some state?"""
-    try:
-        k = key(holiday)
-        return k in _national(code, year) or k in _regional(code, year)
-    except (NotImplementedError, KeyError, ValueError):
-        return False
