@@ -41,6 +41,12 @@ It prefers silence to a false alarm:
 * a sentence set at another time ("In 2010, …", "when …", "at the time") and
   direct quotations are left alone; a day's leeway either side of a change of
   office is allowed;
+* history keeps the title of its time: an office since left is not reported in a
+  sentence told in the past tense ("Israeli Prime Minister Ehud Barak met Arafat",
+  "appointed by President Obama") unless a date near the publication date ("on
+  Tuesday") or a verb of saying ("said") ties it to now, nor after words that look
+  back ("under", "appointed by", "former adviser to", "before leaving office");
+  "ousted", "deposed", "jailed" and the like count as "then-";
 * without a publication date nothing is checked, and a note says so once.
 
 Messages name the source: the names data and the date it was checked.
@@ -122,6 +128,8 @@ LOOKING_BACK = regex.compile(
     r"|administration\s+of|during|predecessor|successor|legacy\s+of|leaving\s+office"
     r"|left\s+office)\b[^.;!?]{0,60}$"
 )
+POSSESSIVE = regex.compile(r"['’]s?\b")
+BACK_AFTER = regex.compile(r"[^.;!?]{0,60}\b(?:during|while\s+in\s+office|at\s+the\s+time)\b")
 GENERIC_OWNERS = frozenset({"country", "nation", "state", "republic", "kingdom"})
 """Possessives that name no country of their own ("the country's president")."""
 
@@ -134,6 +142,7 @@ class Title:
     office: str  # normalised: "prime minister"
     country: str | None  # ISO code, or None when none is named
     qualifier: str  # "", "former", "elect", ...
+    name_end: int = 0  # where the name it is beside ends
 
 
 def office_key(text: str) -> str:
@@ -223,7 +232,8 @@ class Office(Check):
                 ctx, title.start, ctx.pubdate
             ):
                 continue
-            why = judge(title, person, ctx.pubdate, whole, _told_of_then(ctx, title, ctx.pubdate))
+            then = _told_of_then(ctx, title, ctx.pubdate)
+            why = judge(title, person, ctx.pubdate, whole, then, _times(ctx, title.start))
             if why is None:
                 continue
             explanation, fixes = why
@@ -273,7 +283,7 @@ def _titles(text: str, name: Name) -> Iterator[Title]:
         where = m.group("where").strip()
         code = _written_country(where) if where else None
         if code is not False:
-            yield _title(m, code, ("qual", "where", "office"))
+            yield _title(m, code, ("qual", "where", "office"), name.end)
     m = AFTER.match(text, name.end)
     if m:
         owner, where, of = m.group("poss"), (m.group("where") or "").strip(), m.group("of")
@@ -282,18 +292,23 @@ def _titles(text: str, name: Name) -> Iterator[Title]:
         codes = {_country(p) if p is of else _written_country(p) for p in (owner, where, of) if p}
         if len(codes) <= 1 and False not in codes and None not in codes:
             yield _title(
-                m, codes.pop() if codes else None, ("qual", "poss", "qual2", "where", "office")
+                m,
+                codes.pop() if codes else None,
+                ("qual", "poss", "qual2", "where", "office"),
+                name.end,
             )
 
 
-def _title(m: regex.Match, code: str | None, groups: tuple[str, ...]) -> Title:
+def _title(m: regex.Match, code: str | None, groups: tuple[str, ...], name_end: int) -> Title:
     found = {g: v for g, v in m.groupdict().items() if v}
     qual = (found.get("qual") or found.get("qual2") or "").lower()
     if "elect" in found:
         qual = "elect"
     start = min(m.start(g) for g in groups if g in found)
     end = max(m.end(g) for g in ("office", "elect", "of") if g in found)
-    return Title(start, end, m.string[start:end], office_key(m.group("office")), code, qual)
+    return Title(
+        start, end, m.string[start:end], office_key(m.group("office")), code, qual, name_end
+    )
 
 
 def _fits(title: Title, role: Role) -> bool | None:
@@ -309,10 +324,16 @@ def _fits(title: Title, role: Role) -> bool | None:
 
 
 def judge(
-    title: Title, person: Entity, pubdate: dt.date, whole: bool, then: bool = False
+    title: Title,
+    person: Entity,
+    pubdate: dt.date,
+    whole: bool,
+    then: bool = False,
+    times: tuple[dt.date, ...] = (),
 ) -> tuple[str, list[str]] | None:
     """Why ``title`` is wrong for ``person`` on ``pubdate`` (an explanation and fixes).
-    ``then``: the sentence may tell of a time when an office since left was held."""
+    ``then``: the sentence may tell of a time when an office since left was held;
+    ``times``: the first days of the dated periods the sentence names."""
     if title.qualifier in ("acting", "interim", "caretaker", "late", "assassinated", "slain"):
         return None
     if title.office == "chancellor" and (
@@ -357,7 +378,7 @@ def judge(
             f"{who} became {_named(role)} on {role.start}, after the publication date ({pubdate})",
             [],
         )
-    if past and not then:
+    if past and not then and not any(r.end and day <= r.end for r in past for day in times):
         role = max(past, key=lambda r: r.end or pubdate)
         if now is not None:
             explanation = (
@@ -377,14 +398,29 @@ def _told_of_then(ctx: Context, title: Title, pubdate: dt.date) -> bool:
     "President Obama signed the law", "appointed by President Obama", "former adviser
     to President Karzai": a past-tense verb (other than one of saying) with no date
     near the publication date to anchor it, or words that look back."""
-    s0 = sentence_of(ctx, title.start)[0]
-    if LOOKING_BACK.search(ctx.text, max(s0, title.start - 80), title.start):
+    text = ctx.text
+    s0, s1 = sentence_of(ctx, title.start)
+    if LOOKING_BACK.search(text, max(s0, title.start - 80), title.start):
         return True
+    after = title.name_end
+    if after and (
+        POSSESSIVE.match(text, after) or BACK_AFTER.match(text, after, min(s1, after + 80))
+    ):
+        return True  # "President Obama's legacy", "… wiretapped him during the campaign"
     tokens, base = sentence_tokens(ctx, title.start)
     if not any(t.tag_ == "VBD" and t.lower_ not in SAYING for t in tokens):
         return False
     s0, s1 = base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1])
     return not any(s0 <= t.start and t.end <= s1 and _now(t, pubdate) for t in timex.of(ctx))
+
+
+def _times(ctx: Context, offset: int) -> tuple[dt.date, ...]:
+    """The first days of the dated periods the sentence around ``offset`` names."""
+    s0, s1 = sentence_of(ctx, offset)
+    return tuple(
+        t.first for t in timex.of(ctx)
+        if s0 <= t.start and t.end <= s1 and t.first is not None and not t.quoted
+    )  # fmt: skip
 
 
 def _now(t, pubdate: dt.date) -> bool:

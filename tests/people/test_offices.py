@@ -93,3 +93,14 @@ def test_history_told_in_the_past_keeps_the_title_of_the_time(lint):
     assert lint("UK Prime Minister Boris Johnson said the war must end.", "2025-02-18").of("office")
     # an office never held is wrong at any time
     assert lint("Belgian Prime Minister Mark Rutte met Yasser Arafat.", "2017-02-07").of("office")
+
+
+def test_a_title_of_the_time_in_a_sentence_about_now(lint):
+    # his legacy, his pick; what he did during the campaign; a date within his term
+    for text in (
+        "Republicans vow to repeal President Barack Obama's health law on Friday.",
+        "Trump says President Barack Obama wiretapped him during the campaign.",
+        "Trump says President Barack Obama wiretapped him in 2016.",
+    ):
+        assert not lint(text, "2017-03-10").of("office"), text
+    assert lint("Trump says President Barack Obama should apologise.", "2017-03-10").of("office")
