@@ -241,8 +241,15 @@ def report(run: Run, judged: dict[tuple, dict], verbose: bool) -> list[str]:
         for key, row in judged.items()
         if row["verdict"] == "TRUE" and key not in current and row["corpus"] == run.corpus
     ]
-    lost = [row for key, row in missing if key not in run.info_keys]
-    demoted = [row for key, row in missing if key in run.info_keys]
+    near = {(w.path, w.line): [] for w in run.warnings}
+    for w in run.warnings:
+        near[(w.path, w.line)].append(w.column)
+
+    def moved(key: tuple) -> bool:  # another rule now reports the same spot
+        return any(abs(c - key[3]) <= 3 for c in near.get((key[1], key[2]), ()))
+
+    lost = [row for key, row in missing if key not in run.info_keys and not moved(key)]
+    demoted = [row for key, row in missing if key in run.info_keys and not moved(key)]
     for row in demoted:
         print(f"  demoted to info: {row['path']}:{row['line']}:{row['column']} {row['rule']}")
     print(

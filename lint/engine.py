@@ -23,7 +23,7 @@ from lint.checks import Context, RegexTimeout
 from lint.config import Config
 from lint.document import Document, quotes
 from lint.findings import Finding, Issue
-from lint.languagetool import categories, speller
+from lint.languagetool import categories, speller, variety
 from lint.names import unknown as unknown_names
 from lint.packs import PackError, Rule, load_pack, resolve
 from lint.packs.model import Pack
@@ -190,7 +190,7 @@ class Engine:
             if names_apart:
                 parsed = [(start, part.nlp) for start, part in contexts[i].parts]
                 lt = unknown_names.drop_unknown_names(lt, doc.text, parsed, contexts[i].extra)
-            lt = speller.drop_doubtful(lt, doc.text)
+            lt = variety.collapse(speller.drop_doubtful(lt, doc.text), doc.text)
             merged, gapped = outside(merge(per_doc[i], lt), doc, ruleset)
             if gapped:
                 result.notes.append(GAPPED_NOTE.format(path=path))
