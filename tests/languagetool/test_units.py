@@ -18,6 +18,7 @@ from lint.languagetool.backend import (
     paragraph_spans,
     utf16_to_index,
 )
+from lint.languagetool.settings import NEWS_DISABLED_RULES
 
 from .support import lt_matches
 
@@ -76,10 +77,7 @@ def test_from_config_merges_language_and_vocabulary():
 def test_unpaired_brackets_off_by_default_unless_enabled():
     off = LanguageToolSettings().effective_disabled_rules
     assert {"EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES"} <= set(off)
-    s = LanguageToolSettings(
-        enabled_rules=["EN_UNPAIRED_BRACKETS", "EN_UNPAIRED_QUOTES", "JONG_UN"],
-        disabled_rules=["X"],
-    )
+    s = LanguageToolSettings(enabled_rules=list(NEWS_DISABLED_RULES), disabled_rules=["X"])
     assert s.effective_disabled_rules == ["X"]
 
 
