@@ -237,8 +237,11 @@ START = regex.compile(
     r"invaded|founded|established|created|formed|opened|set\s+up)\b(?:\W+\w+){0,3}?\W+$"
 )
 END = regex.compile(r"(?i)\b(?:ended|ending|lasted|until|till|finished|concluded|ago)\b")
-PART = regex.compile(r"(?i)\b(?:first|last|past|next|previous|coming|final|initial|recent)\s+$")
-"""A part of the time, not all of it: "in the first 10 years since", "in the past 20 years"."""
+PART = regex.compile(
+    r"(?i)\b(?:first|last|past|next|previous|coming|final|initial|recent|every|each)\s+$"
+)
+"""A part of the time, not all of it: "in the first 10 years since", "in the past 20 years",
+"held every four years after it was founded in 1950"."""
 MAX_GAP = 80
 """Characters between a duration and the start it is measured from."""
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25, "decade": 3652.5}

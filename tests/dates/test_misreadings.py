@@ -57,6 +57,8 @@ def test_a_count_after_a_founding_runs_to_the_publication_date(engine, text, fla
         # a part of the time, not all of it
         "Thousands died in the first 10 years since the war began in 2001.",
         "At the beginning of 1973, after nearly three decades outside, Britain joined.",
+        # a frequency
+        "The cup is held every four years after it was founded in 1950.",
     ],
 )
 def test_durations_that_do_not_count_from_the_start_are_left_alone(engine, text):
