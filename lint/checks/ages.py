@@ -239,13 +239,25 @@ def _ages(text: str, name: Name) -> Iterator[tuple[int, int]]:
         if m and not _more_numbers(text, m.end()):
             yield m.span("age")
     m = YEAR_OLD.search(text, max(0, name.start - 120), name.start)
-    if m and all(_between(w) for w in m.group("between").split()):
+    if m and _title_words(m.group("between").split()):
         yield m.span("age")
 
 
 def _more_numbers(text: str, end: int) -> bool:
     """A list of numbers ("Macron, 24, 26, Le Pen, 21") is not an age."""
     return bool(regex.match(r",\s*\d", text[end : end + 4]))
+
+
+def _title_words(words: list[str]) -> bool:
+    """Do the words between "62-year-old" and a name describe that person: titles,
+    demonyms, "former" ("former British prime minister"), or any words of a title that
+    ends in one ("former economy minister")?"""
+    if all(_between(w) for w in words):
+        return True
+    return (
+        len(words) <= 4 and words[-1].strip(".,").lower() in TITLES
+        and all(w.isalpha() for w in words)
+    )  # fmt: skip
 
 
 def _between(word: str) -> bool:

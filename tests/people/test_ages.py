@@ -25,6 +25,9 @@ def test_every_way_news_copy_writes_an_age(lint):
     ):
         assert lint(text).flagged("age") == ["50"], text
     assert not lint("Keir Starmer, 62, spoke.").of("age")
+    # a title of lower-case words that ends in a title word
+    out = lint("The 38-year-old former economy minister Emmanuel Macron leads.", "2017-03-01")
+    assert out.flagged("age") == ["38"]
 
 
 def test_an_age_is_judged_at_the_publication_date_not_today(lint):
