@@ -69,6 +69,9 @@ NOT_THE_DAY = regex.compile(
     regex.I,
 )
 
+NOT_JUDGED = frozenset({"election day", "primary election day"})
+"""Every election has its own day (primaries, specials): not a holiday to date."""
+
 ONE_DAY = frozenset(
     {
         "halloween",
@@ -139,6 +142,8 @@ class Holiday(Check):
                 continue
             s0, s1 = sentence_of(ctx, h.start())
             if regex.search(r"(?i)\bobserv", text[s0:s1]):
+                continue
+            if data.key(h.group("h")) in NOT_JUDGED:
                 continue
             if t.first is None:
                 need_pubdate(ctx)

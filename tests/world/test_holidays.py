@@ -49,6 +49,8 @@ def test_the_draft_language_chooses_the_country(lint_world):
         ("Easter weekend, April 1 to 4, saw record traffic.", dt.date(2021, 3, 20)),
         ("In Greece, Easter Sunday, April 16, follows the Orthodox calendar.", dt.date(2023, 4, 1)),
         ("Russians marked Christmas, Jan. 7, with services.", dt.date(2023, 1, 3)),
+        ("Election Day, June 5, decides the primary.", dt.date(2018, 5, 1)),
+        ("Victory Day, May 9, brought a parade to Moscow.", dt.date(2023, 5, 1)),
     ],
 )  # fmt: skip
 def test_observed_days_varying_states_and_relative_dates_are_left_alone(lint_world, text, pubdate):
