@@ -41,7 +41,9 @@ The fact sheet is a pack with a top-level ``facts:`` list and one rule of kind
 
 Keys of a fact: ``subject`` (required; how messages name it) and ``aliases``
 (other ways the draft names it; the subject itself is matched too, without a
-leading "the"), then any of: ``date`` (with ``precision``: day, month or year,
+leading "the"), ``mentions`` (names of what the event happened to, "the Berlin
+Wall", dated only through an event word: "the 1961 Berlin Wall" is not its fall),
+then any of: ``date`` (with ``precision``: day, month or year,
 when a full date is only known that far) with ``event`` and ``end``, ``place``
 (with ``event``), ``number`` with ``unit`` and ``tolerance``, ``title`` with
 ``from`` and ``to``; ``context``, ``source`` and ``checked`` (when the fact was
