@@ -6,11 +6,11 @@ from lint.checks.ages import PersonAge
 from lint.checks.base import Check, Context, RegexTimeout
 from lint.checks.boilerplate import Boilerplate
 from lint.checks.capitals import Capital
-from lint.checks.holidays import Holiday
 from lint.checks.date_arithmetic import Age, Anniversary, Duration
 from lint.checks.dates import DateRange, ImpossibleDate, WeekdayDate
 from lint.checks.existence import Existence
 from lint.checks.facts import Facts
+from lint.checks.holidays import Holiday
 from lint.checks.name_consistency import NameConsistency
 from lint.checks.names import Names
 from lint.checks.offices import Office
