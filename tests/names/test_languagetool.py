@@ -1,0 +1,75 @@
+"""The names pack with the real LanguageTool server: a speller match on a slip of a name the
+draft uses is reported once, by names.inconsistent, with the draft's form; one on a name the
+draft uses consistently stays set apart (the server runs in its own state directory)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from lint import document
+from lint.config import Config
+from lint.engine import Engine
+from lint.languagetool import LanguageToolSettings, server
+from lint.languagetool.backend import LanguageToolBackend
+from lint.languagetool.install import install, is_installed
+
+pytestmark = [pytest.mark.languagetool, pytest.mark.xdist_group("languagetool")]
+
+
+@pytest.fixture(scope="module")
+def settings(tmp_path_factory):
+    jars = LanguageToolSettings(url=None).jars
+    if not is_installed(jars):
+        install(LanguageToolSettings(url=None))
+    base = tmp_path_factory.mktemp("lt-names")
+    found = LanguageToolSettings(url=None, cache_dir=base, jar_dir=jars, idle_timeout=120)
+    yield found
+    server.stop_server(found)
+
+
+@pytest.fixture(scope="module")
+def lint_lt(settings):
+    backend = LanguageToolBackend(settings)
+    engine = Engine(languagetool=lambda config: backend)
+
+    def run(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+        doc = document.parse(text, "text")
+        doc.pubdate = dt.date(2025, 4, 28)
+        (result,) = engine.lint([("draft", doc)], Config(packs=["names"]))
+        assert not result.errors, result.errors
+        return [
+            (i.rule, doc.text[i.extra["plain_offset"] :][: i.extra["plain_length"]],
+             i.replacements)
+            for i in result.issues
+            if i.category in ("names", "spelling")
+        ]  # fmt: skip
+
+    return run
+
+
+def test_a_slip_only_the_speller_can_confirm_is_reported_by_the_names_pack(lint_lt):
+    # each form once, both inside a whole name: the counts cannot tell which is right,
+    # the speller flags the odd word, and the usual form comes first
+    text = (
+        "The Wirrabee Shire approved the depot on Monday.\n\n"
+        "Councillors of the Wirrabe Shire will vote on the budget in June.\n"
+    )
+    assert lint_lt(text) == [("names.inconsistent", "Wirrabe", ("Wirrabee",))]
+
+
+def test_a_short_slip_is_reported_once(lint_lt):
+    text = (
+        "Detective Inspector Sue Kerr led the search. Kerr said the boat was found at dawn. "
+        "Inspector Keer thanked the volunteers.\n"
+    )
+    assert lint_lt(text) == [("names.inconsistent", "Keer", ("Kerr",))]
+
+
+def test_names_used_consistently_stay_set_apart(lint_lt):
+    text = (
+        "Mayor Joan Tierney opened the Wodonga depot. Tierney said Wodonga had waited years. "
+        "Her deputy, Sam Okafor, agreed, and Okafor said the depot would employ 40 people.\n"
+    )
+    assert lint_lt(text) == []
