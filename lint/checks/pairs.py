@@ -65,6 +65,13 @@ class Pairs(Check):
                     yield self._unopened(pos, *family)
                 for pos in found.unclosed:
                     yield self._unclosed(pos, *family)
+                for pos in found.cut:
+                    yield self.finding(
+                        pos - 1,
+                        pos,
+                        text[pos - 1],
+                        what=f"A closing '{family[1]}' is missing before the attribution.",
+                    )
         for start, end in paragraphs:
             for opener, closer in self.brackets:
                 yield from self._brackets(text, start, end, opener, closer)

@@ -18,6 +18,9 @@ it is unknown and only toggles). Then, walking the paragraph:
   quotation typed with the wrong marks: the quotation goes on, nothing is said;
 * a closing mark with no open quotation closes one that was never opened: that
   mark is reported, and only that one, so a single slip never cascades;
+* a quotation still open when its attribution comes (", he said", ", said
+  Lin", ", the minister added") lost its closing mark just before it: that is
+  reported there, and the quotation ends;
 * a quotation still open at the end of a paragraph is unclosed, unless the next
   paragraph opens with a quotation mark (the convention again).
 """
@@ -39,6 +42,20 @@ _OPEN_BEFORE = set(" \t\n\u00a0([{—–-/")
 _CLOSE_AFTER = set(" \t\n\u00a0.,;:!?)]}—–-/…'’")
 
 
+SPEECH = r"(?:said|says|added|adds|told|tells|asked|asks|noted|notes|wrote|writes|stated|states|explained|explains|insisted|insists|continued|continues|warned|warns|declared|declares)"
+NAME = r"\p{Lu}[\p{L}'’.-]+"
+ATTRIBUTION = regex.compile(
+    rf"(?<=[,?!])\s+(?:(?:he|she|they|we|I)\s+{SPEECH}"
+    rf"|{SPEECH}\s+(?:the\s+)?{NAME}"
+    rf"|(?:the\s+)?{NAME}(?:\s+{NAME}){{0,2}}\s+{SPEECH}"
+    rf"|the\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?\s+{SPEECH})\b"
+    r"(?=(?:\s+[\w'’-]+){0,6}\s*[.;!?])"
+)
+"""A speaker told after the words quoted, ending the sentence (", he said.", ", said Lin
+in a statement."): the quotation has closed before it. One told in mid-sentence (",
+Petrenko said, the authorities …") may belong to reported speech and says nothing."""
+
+
 @dataclass
 class Quotations:
     """What one paragraph's quotation marks say."""
@@ -49,6 +66,8 @@ class Quotations:
     """Closing marks that close a quotation never opened."""
     unclosed: list[int] = field(default_factory=list)
     """Opening marks whose quotation the paragraph never closes."""
+    cut: list[int] = field(default_factory=list)
+    """Where a closing mark is missing: just before the quotation's attribution."""
 
 
 def role(text: str, pos: int, start: int, end: int, family: tuple[str, str]) -> str:
@@ -80,8 +99,14 @@ def read(
     found = Quotations()
     open_at: int | None = None
     marks = regex.compile("[" + regex.escape("".join(set(family))) + "]")
+    last = start
     for m in marks.finditer(text, start, end):
         pos = m.start()
+        if open_at is not None and (said := ATTRIBUTION.search(text, last, pos)):
+            found.spans.append((open_at, said.start()))
+            found.cut.append(said.start())
+            open_at = None
+        last = pos + 1
         kind = role(text, pos, start, end, family)
         if kind == "unknown":
             kind = "close" if open_at is not None else "open"
@@ -96,6 +121,10 @@ def read(
             open_at = None
         else:
             found.unopened.append(pos)
+    if open_at is not None and (said := ATTRIBUTION.search(text, last, end)):
+        found.spans.append((open_at, said.start()))
+        found.cut.append(said.start())
+        open_at = None
     if open_at is not None:
         found.spans.append((open_at, end))
         if not continued:

@@ -66,3 +66,18 @@ def test_inside_a_quotation():
     start = text.index("in order")
     assert quotes.inside(spans, start, start + 11)
     assert not quotes.inside(spans, text.index("Monday"), text.index("Monday") + 6)
+
+
+def test_a_lost_closing_mark_is_reported_before_the_attribution():
+    text = '"We will rebuild the bridge, the mayor said. "It will take two years."'
+    found = quotes.read(text, family=quotes.FAMILIES[2])
+    assert [text[p - 7 : p] for p in found.cut] == ["bridge,"]  # the mark goes after the comma
+    assert found.unopened == found.unclosed == []
+
+
+def test_an_attribution_in_mid_sentence_or_inside_a_quotation_says_nothing():
+    for text in (
+        '"There is a saying, every child knows it, it says: eat well," she said.',
+        '"In violation of the accords, Petrenko said, the authorities shelled the town."',
+    ):
+        assert quotes.read(text, family=quotes.FAMILIES[2]).cut == []
