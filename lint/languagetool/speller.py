@@ -19,12 +19,24 @@ word is meant, and dropped when:
 
 Spellings of another variety ("‘theatre’ is British English") are never dropped
 here: the draft's variety is the configuration's, and a desk localises them.
+
+A lower-case word that stays is often still a real word the dictionary lacks
+("tailender", "stele", "folkways"), while typos are words nobody writes
+("champiom", "negelected"). wordfreq (frequencies of words across the web,
+books, news and subtitles) tells them apart: a word written at least about once
+per 10 million words whose suggestion is not vastly more common (less than
+three orders of magnitude: "ath" for "at" stays a warning) is ``info``, still
+shown, no longer failing the run. Common misspellings are frequent too, but
+those are codespell's, and the typos pack reports them. A suggestion that only
+changes case ("reconquista" → "Reconquista") keeps the warning.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import replace
 
 import regex
 
@@ -66,8 +78,15 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     return before[-1:] == "(" or CUE.search(before) is not None
 
 
+RARE_WORD = 1.0
+"""wordfreq's Zipf value from which a word is in use (about once per 10 million words)."""
+FAR_MORE_COMMON = 3.0
+"""How much more common (Zipf, a log scale) a suggestion must be to make the word a typo."""
+
+
 def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
-    """The findings without the speller matches on words the draft means."""
+    """The findings without the speller matches on words the draft means, and with those
+    on rare but real words as info."""
     findings = list(findings)
     spellers = [f for f in findings if _speller(f)]
     if not spellers:
@@ -76,7 +95,34 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
     for m in WORD.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
     drop = {id(f) for f in spellers if doubtful(f, text, counts)}
-    return [f for f in findings if id(f) not in drop]
+    speller_ids = {id(f) for f in spellers}
+    kept = []
+    for f in findings:
+        if id(f) in drop:
+            continue
+        if id(f) in speller_ids and rare_but_real(f, text):
+            f = replace(f, severity="info", message=f"{f.message} (A rare word, in use elsewhere.)")
+        kept.append(f)
+    return kept
+
+
+def rare_but_real(finding: Finding, text: str) -> bool:
+    """Is a lower-case word the speller does not know in use in English (see above)?"""
+    word = text[finding.offset : finding.offset + finding.length]
+    if not word[:1].islower() or VARIETY.search(finding.message):
+        return False
+    best = finding.replacements[0] if finding.replacements else ""
+    if best.lower() == word.lower():
+        return False
+    own = _zipf(word)
+    return own >= RARE_WORD and (not best or _zipf(best) - own < FAR_MORE_COMMON)
+
+
+@functools.lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # loads its word list (~0.5 s) on first use
+
+    return zipf_frequency(word, "en")
 
 
 def _speller(f: Finding) -> bool:

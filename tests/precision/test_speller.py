@@ -56,3 +56,18 @@ def test_other_rules_are_untouched():
     text = "The cycloalkanes and cycloalkanes."
     other = Finding(4, 12, "x", rule="languagetool.SOMETHING", category="grammar")
     assert drop_doubtful([other], text) == [other]
+
+
+def severity(text: str, word: str, suggestion: str) -> str:
+    at = text.index(word)
+    finding = Finding(at, len(word), "Possible spelling mistake found.", (suggestion,),
+                      rule=RULE, category="spelling", severity="warning")  # fmt: skip
+    return drop_doubtful([finding], text)[0].severity
+
+
+def test_rare_but_real_words_are_info_and_typos_stay_warnings():
+    assert severity("The tailender was bowled.", "tailender", "tai lender") == "info"
+    assert severity("A stele marks the grave.", "stele", "style") == "info"
+    assert severity("The champiom won.", "champiom", "champion") == "warning"
+    assert severity("He was ath the door.", "ath", "at") == "warning"  # "at" is far more common
+    assert severity("after the reconquista", "reconquista", "Reconquista") == "warning"
