@@ -20,15 +20,23 @@ word is meant, and dropped when:
 Spellings of another variety ("‘theatre’ is British English") are never dropped
 here: the draft's variety is the configuration's, and a desk localises them.
 
-A lower-case word that stays is often still a real word the dictionary lacks
-("tailender", "stele", "folkways"), while typos are words nobody writes
-("champiom", "negelected"). wordfreq (frequencies of words across the web,
-books, news and subtitles) tells them apart: a word written at least about once
-per 10 million words whose suggestion is not vastly more common (less than
-three orders of magnitude: "ath" for "at" stays a warning) is ``info``, still
-shown, no longer failing the run. Common misspellings are frequent too, but
-those are codespell's, and the typos pack reports them. A suggestion that only
-changes case ("reconquista" → "Reconquista") keeps the warning.
+A word that stays may still be right, and then it is ``info`` (still shown, no
+longer failing the run) rather than a warning:
+
+* no word the speller suggests is a slip away from it (one letter added,
+  dropped, changed or two swapped): a typo is a near miss of a known word
+  ("champiom", "negelected"), a technical term or a name is not ("haptophytes",
+  "Sonatrach"); judged on real prose, no real error was more than a slip away
+  from the speller's suggestions save one run-together name;
+* it is a lower-case word in use in English (wordfreq, frequencies of words
+  across the web, books, news and subtitles: at least once per 10 million
+  words) and its suggestion is not vastly more common (three orders of
+  magnitude: "ath" for "at" stays a warning): "tailender", "stele",
+  "folkways". Common misspellings are frequent too, but those are codespell's,
+  and the typos pack reports them.
+
+A suggestion that only changes case ("reconquista" → "Reconquista") keeps the
+warning.
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 import regex
+from rapidfuzz.distance import OSA
 
 from lint.findings import Finding
 from lint.languagetool import categories
@@ -100,22 +109,29 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
     for f in findings:
         if id(f) in drop:
             continue
-        if id(f) in speller_ids and rare_but_real(f, text):
-            f = replace(f, severity="info", message=f"{f.message} (A rare word, in use elsewhere.)")
+        why = advisory(f, text) if id(f) in speller_ids else None
+        if why:
+            f = replace(f, severity="info", message=f"{f.message} ({why})")
         kept.append(f)
     return kept
 
 
-def rare_but_real(finding: Finding, text: str) -> bool:
-    """Is a lower-case word the speller does not know in use in English (see above)?"""
+def advisory(finding: Finding, text: str) -> str | None:
+    """Why a speller match left standing is only info (see the module docstring), or None."""
     word = text[finding.offset : finding.offset + finding.length]
-    if not word[:1].islower() or VARIETY.search(finding.message):
-        return False
-    best = finding.replacements[0] if finding.replacements else ""
-    if best.lower() == word.lower():
-        return False
+    if not word or VARIETY.search(finding.message):
+        return None
+    guesses = [r for r in finding.replacements[:3] if r]
+    if any(g.lower() == word.lower() for g in guesses):
+        return None
+    if not any(OSA.distance(g.lower(), word.lower()) <= 1 for g in guesses):
+        return "No known word is a slip away: a name or a term?"
+    if not word[:1].islower():
+        return None
     own = _zipf(word)
-    return own >= RARE_WORD and (not best or _zipf(best) - own < FAR_MORE_COMMON)
+    if own >= RARE_WORD and _zipf(guesses[0]) - own < FAR_MORE_COMMON:
+        return "A rare word, in use elsewhere."
+    return None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -71,3 +71,8 @@ def test_rare_but_real_words_are_info_and_typos_stay_warnings():
     assert severity("The champiom won.", "champiom", "champion") == "warning"
     assert severity("He was ath the door.", "ath", "at") == "warning"  # "at" is far more common
     assert severity("after the reconquista", "reconquista", "Reconquista") == "warning"
+
+
+def test_a_word_no_suggestion_is_a_slip_away_from_is_info():
+    assert severity("The haptophytes bloom.", "haptophytes", "hypotheses") == "info"
+    assert severity("The champiom won.", "champiom", "champion") == "warning"
