@@ -119,7 +119,7 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
 def advisory(finding: Finding, text: str) -> str | None:
     """Why a speller match left standing is only info (see the module docstring), or None."""
     word = text[finding.offset : finding.offset + finding.length]
-    if not word or VARIETY.search(finding.message):
+    if not word or VARIETY.search(finding.message) or len(_scripts(word)) > 1:
         return None
     guesses = [r for r in finding.replacements[:3] if r]
     if any(g.lower() == word.lower() for g in guesses):

@@ -69,6 +69,7 @@ def test_rare_but_real_words_are_info_and_typos_stay_warnings():
     assert severity("The tailender was bowled.", "tailender", "tai lender") == "info"
     assert severity("A stele marks the grave.", "stele", "style") == "info"
     assert severity("The champiom won.", "champiom", "champion") == "warning"
+    assert severity("The Greek word ἄβακoς has a Latin o.", "ἄβακoς", "") == "warning"
     assert severity("He was ath the door.", "ath", "at") == "warning"  # "at" is far more common
     assert severity("after the reconquista", "reconquista", "Reconquista") == "warning"
 
