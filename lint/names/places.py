@@ -27,10 +27,12 @@ def _divisions() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)
 def is_place(word: str) -> bool:
-    """A city, province or state of that name somewhere (False when the data is absent)."""
+    """A city, province or state of that name somewhere (False when the data is absent).
+    A city's other names are not asked: GeoNames lists misspellings among them ("Londn")."""
     try:
         from lint.world import cities
 
-        return fold(word) in _divisions() or bool(cities.named(word))
+        key = fold(word)
+        return key in _divisions() or any(fold(c.name) == key for c in cities.named(word))
     except (ImportError, PackageNotFoundError, OSError):
         return False

@@ -16,14 +16,17 @@ kind, and takes a short slip as safe to report only on other evidence:
   "Petrova", "Israeli": those are words or ``derived``);
 * nothing says they are two: two whole names with other words that differ
   ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people, and a
-  word spaCy always takes for a person is not one it always takes for a place
-  ("Hamza", "Hama");
-* when the usual form is itself an English word ("White", "Market"), the odd one
-  stands among the same other words ("the Whitee House").
+  a word spaCy takes for a place is no slip of a person's name it reads in a whole
+  name ("Hama", "Hamza bin Laden");
+* when the usual form is also written in lower case in the draft, an ordinary
+  word ("Market", "market"), the odd one stands among the same other words
+  ("Markit" is a firm; "the Whitee House" is a slip).
 
 How sure each finding is, is its ``Tier``: ``LIKELY`` when the other form is
 used at least twice and more often than the odd one, or as often but inside a
-whole name ("Barack Obama … Obaa") while the odd one stands alone (reported);
+whole name ("Barack Obama … Obaa") while the odd one stands alone, or as often
+but is itself a known name (the index, a real place, the dictionary: "Orlando …
+Orlado"; five letters or more) (reported);
 ``SPELLER`` when the counts do not say which is right (reported only when
 LanguageTool's speller flags the odd form and either knows the other or the
 other comes first: see ``lint.names.unknown``).
@@ -96,6 +99,7 @@ def word_slips(
             if any(len(p) > 1 and p.isupper() for p in regex.split(r"['’-]", word)):
                 continue  # "US-China", "Mexican-US": compounds of abbreviations
             forms[word].append(Word(s, e, word, name, place))
+    lower = frozenset(regex.findall(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])", text))
     by_initial: dict[str, list[str]] = defaultdict(list)
     for form in forms:
         by_initial[fold(form)[:1]].append(form)
@@ -104,7 +108,7 @@ def word_slips(
         key = fold(odd)
         if is_word(odd) or accepted(key) or _known_name(odd, index):
             continue
-        best = _reference(odd, occurrences, forms, by_initial[key[:1]], index)
+        best = _reference(odd, occurrences, forms, by_initial[key[:1]], index, lower)
         if best is None or is_place(odd):
             continue  # a place of that name exists: "Hubei" beside "Hebei"
         ref, tier = best
@@ -116,7 +120,12 @@ def word_slips(
 
 
 def _reference(
-    odd: str, occurrences: list[Word], forms: dict[str, list[Word]], near: list[str], index
+    odd: str,
+    occurrences: list[Word],
+    forms: dict[str, list[Word]],
+    near: list[str],
+    index: NameIndex,
+    lower: frozenset[str],
 ) -> tuple[str, Tier] | None:
     key = fold(odd)
     candidates = []
@@ -129,8 +138,8 @@ def _reference(
         refs = forms[other]
         if not _a_name(refs) or _two(occurrences, refs) or _kinds_differ(occurrences, refs):
             continue
-        if is_word(other) and not _same_setting(occurrences, refs):
-            continue  # "Markit" is not "Market", "Shandong" not "Standing"
+        if okey in lower and not _same_setting(occurrences, refs):
+            continue  # "Markit" is not "Market" where the draft writes "market" too
         candidates.append((len(refs), other))
     if not candidates:
         return None
@@ -143,6 +152,8 @@ def _reference(
         count >= len(occurrences) and _whole(refs, occurrences)
     ):
         return ref, Tier.LIKELY
+    if count >= len(occurrences) and min(len(key), len(fold(ref))) >= 5 and _known(ref, index):
+        return ref, Tier.LIKELY  # a known name first, an unknown near-miss of it later
     if count >= len(occurrences):
         return ref, Tier.SPELLER
     return None
@@ -159,8 +170,10 @@ def _close(a: str, b: str) -> bool:
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
     """A plural, feminine or derived form ("Obamas", "Petrova", "Turchinov")."""
     short, long_ = sorted((key, okey), key=len)
-    if long_ in (short + "s", short + "es", short + "a", short + "i", short + "n"):
+    if long_ in (short + "s", short + "es", short + "a", short + "i"):
         return True
+    if long_ == short + "n" and short[-1] in "aeiou":
+        return True  # "Kenyan", "Russian"
     if len(long_) - len(short) >= 2 and long_.endswith(short):
         return True  # a prefix: "Unification", "Reunification"
     if len(key) == len(okey) and key[:-1] == okey[:-1] and {key[-1], okey[-1]} <= set("aiy"):
@@ -177,13 +190,23 @@ def _a_name(refs: list[Word]) -> bool:
 
 
 def _two(odd: list[Word], refs: list[Word]) -> bool:
-    """Do whole names say these are two (people or things)? Both are used inside whole
-    names and no whole name of one has the same other words as one of the other."""
-    odd_whole = [_others(w) for w in odd if w.name.size > 1]
-    ref_whole = [_others(w) for w in refs if w.name.size > 1]
+    """Do whole names say these are two people? Both are used inside whole names of
+    people and no whole name of one has the same other words as one of the other."""
+    odd_whole = [_others(w) for w in odd if w.name.size > 1 and _a_person(w.name)]
+    ref_whole = [_others(w) for w in refs if w.name.size > 1 and _a_person(w.name)]
     if not odd_whole or not ref_whole:
         return False
     return not any(_compatible(a, b) for a in odd_whole for b in ref_whole)
+
+
+def _a_person(name: Name) -> bool:
+    return name.label == "PERSON" or name.titled
+
+
+def _known(form: str, index: NameIndex) -> bool:
+    """A name known to be one: in the name index, a real place, or a word of the dictionary
+    (which lists many: "Orlando", "Treasury", "Trump")."""
+    return bool(index.known(form)) or is_word(form) or is_place(form)
 
 
 def _others(word: Word) -> tuple[int, tuple[str, ...]]:
@@ -201,9 +224,11 @@ def _compatible(a: tuple[int, tuple[str, ...]], b: tuple[int, tuple[str, ...]]) 
 
 
 def _kinds_differ(odd: list[Word], refs: list[Word]) -> bool:
-    """spaCy takes one for a person and the other for a place, every time ("Hama", "Hamza")."""
-    a, b = _kinds(odd), _kinds(refs)
-    return {a, b} == {"person", "place"}
+    """spaCy takes the odd form for a place and the other, written in a whole name, for a
+    person ("Hama", "Hamza bin Laden"). Not the other way round: a slip of a place is
+    often a person to spaCy ("Londn")."""
+    whole = any(w.name.size > 1 for w in refs)
+    return whole and _kinds(odd) == "place" and _kinds(refs) == "person"
 
 
 def _kinds(words: list[Word]) -> str:
