@@ -27,7 +27,8 @@ used at least twice and more often than the odd one, or as often but inside a
 whole name ("Barack Obama … Obaa") while the odd one stands alone, or as often
 but is itself a known name (the index, a real place, the dictionary: "Orlando …
 Orlado"; five letters or more) (reported);
-``SPELLER`` when the counts do not say which is right (reported only when
+``SPELLER`` when the counts do not say which is right, or the odd form is two
+slips from the other in a word of six to eight letters (reported only when
 LanguageTool's speller flags the odd form and either knows the other or the
 other comes first: see ``lint.names.unknown``).
 """
@@ -133,21 +134,23 @@ def _reference(
         if other == odd:
             continue
         okey = fold(other)
-        if okey == key or not _close(key, okey) or _made_from(key, okey, other, index):
+        if okey == key or not _close(key, okey, loose=True) or _made_from(key, okey, other, index):
             continue
         refs = forms[other]
         if not _a_name(refs) or _two(occurrences, refs) or _kinds_differ(occurrences, refs):
             continue
         if okey in lower and not _same_setting(occurrences, refs):
             continue  # "Markit" is not "Market" where the draft writes "market" too
-        candidates.append((len(refs), other))
+        candidates.append((len(refs), _close(key, okey), other))
     if not candidates:
         return None
     candidates.sort(reverse=True)
-    count, ref = candidates[0]
+    count, strict, ref = candidates[0]
     if len(candidates) > 1 and candidates[1][0] == count:
         return None  # close to two names used as often: which one is meant?
     refs = forms[ref]
+    if not strict:  # two slips in a shorter word: only if the speller agrees
+        return (ref, Tier.SPELLER) if count >= len(occurrences) else None
     if (count >= 2 and count > len(occurrences)) or (
         count >= len(occurrences) and _whole(refs, occurrences)
     ):
@@ -159,12 +162,13 @@ def _reference(
     return None
 
 
-def _close(a: str, b: str) -> bool:
-    """One edit apart (insert, delete, substitute, swap neighbours); two from eight letters."""
+def _close(a: str, b: str, loose: bool = False) -> bool:
+    """One edit apart (insert, delete, substitute, swap neighbours); two from nine letters,
+    or (``loose``) from six."""
     shorter = min(len(a), len(b))
     if shorter < MIN_LETTERS or abs(len(a) - len(b)) > 2:
         return False
-    return OSA.distance(a, b) <= (1 if shorter < 9 else 2)
+    return OSA.distance(a, b) <= (1 if shorter < (6 if loose else 9) else 2)
 
 
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
