@@ -8,8 +8,9 @@ again and again ("cycloalkanes", "tailenders"). A typo is almost always a
 one-off in plain English. So a speller match is kept only when nothing says the
 word is meant, and dropped when:
 
-* the draft writes the same word again, letter for letter (a slip is not
-  repeated; the names and typos packs catch the slips that are);
+* the draft writes the same word again, letter for letter, and it is not a
+  slip of a far more common word nor one of codespell's common misspellings
+  (a slip is seldom repeated; the names and typos packs catch those that are);
 * it has letters from outside the Latin alphabet or with diacritics (a foreign
   word), unless it mixes look-alike scripts ("ἄβακoς", a Latin o among Greek
   letters: a slip, kept);
@@ -74,8 +75,9 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     word = text[finding.offset : finding.offset + finding.length]
     if not word or VARIETY.search(finding.message):
         return False
-    if counts.get(word, 0) > 1:
-        return True
+    again = counts.get(word, 0) > 1
+    if again and not _misspelling(word) and not _typo_like(word, finding.replacements[:3]):
+        return True  # a word the draft writes again, not a slip of a common one
     if len(_scripts(word)) > 1:
         return False
     if any(_accented(c) for c in word):
@@ -122,16 +124,35 @@ def advisory(finding: Finding, text: str) -> str | None:
     if not word or VARIETY.search(finding.message) or len(_scripts(word)) > 1:
         return None
     guesses = [r for r in finding.replacements[:3] if r]
-    if any(g.lower() == word.lower() for g in guesses):
+    if any(g.lower() == word.lower() for g in guesses) or _misspelling(word):
         return None
-    if not any(OSA.distance(g.lower(), word.lower()) <= 1 for g in guesses):
+    if not any(_slip(g, word) for g in guesses):
         return "No known word is a slip away: a name or a term?"
-    if not word[:1].islower():
-        return None
-    own = _zipf(word)
-    if own >= RARE_WORD and _zipf(guesses[0]) - own < FAR_MORE_COMMON:
+    if word[:1].islower() and not _typo_like(word, guesses[:1]):
         return "A rare word, in use elsewhere."
     return None
+
+
+def _slip(guess: str, word: str) -> bool:
+    return OSA.distance(guess.lower(), word.lower()) <= 1
+
+
+def _typo_like(word: str, guesses) -> bool:
+    """A slip of a suggestion far more common than itself, or of one it is not in use beside."""
+    own = _zipf(word)
+    return any(
+        _slip(g, word) and (own < RARE_WORD or _zipf(g) - own >= FAR_MORE_COMMON)
+        for g in guesses
+        if g
+    )
+
+
+def _misspelling(word: str) -> bool:
+    """Is the word one of codespell's common misspellings ("recieve")? Those are frequent
+    on the web too, so frequency never excuses them."""
+    from lint.checks.typos import load_dictionary
+
+    return word.lower() in load_dictionary("clear")
 
 
 @functools.lru_cache(maxsize=4096)

@@ -77,3 +77,12 @@ def test_rare_but_real_words_are_info_and_typos_stay_warnings():
 def test_a_word_no_suggestion_is_a_slip_away_from_is_info():
     assert severity("The haptophytes bloom.", "haptophytes", "hypotheses") == "info"
     assert severity("The champiom won.", "champiom", "champion") == "warning"
+
+
+def test_a_repeated_typo_and_a_common_misspelling_stay_warnings():
+    text = "I negelected it. You negelected it."
+    at = text.rindex("negelected")
+    finding = Finding(at, 10, "Possible spelling mistake found.", ("neglected",),
+                      rule=RULE, category="spelling", severity="warning")  # fmt: skip
+    assert drop_doubtful([finding], text)[0].severity == "warning"
+    assert severity("We recieve letters.", "recieve", "receive") == "warning"

@@ -291,7 +291,7 @@ def test_managed_server_killed_mid_run_through_the_command(real_jars, tmp_path):
     (tmp_path / ".factlint.yaml").write_text(
         f"packs: []\nlanguagetool: {{cache_dir: {settings.cache_dir}, jar_dir: {real_jars}}}\n"
     )
-    paragraphs = [f"Paragraph {i}: I recieve the {i} letters. " + "The council met again. " * 15
+    paragraphs = [f"Paragraph {i}: I negelected the {i} letters. " + "The council met again. " * 15
                   for i in range(200)]  # fmt: skip
     (tmp_path / "long.txt").write_text("\n\n".join(paragraphs) + "\n")
     try:
