@@ -25,7 +25,10 @@ from lint.vocabulary import WordListError, read_wordlist
 
 CONFIG_NAMES = (".factlint.yaml", ".factlint.yml")
 LANGUAGES = ("en-US", "en-GB", "en-AU", "en-CA", "en-NZ", "en-ZA")
-DEFAULT_PACKS = ("typography", "idioms", "boilerplate", "style", "typos", "dates", "names")
+DEFAULT_PACKS = (
+    "typography", "idioms", "boilerplate", "style", "typos", "dates", "names", "people", "world",
+    "events",
+)  # fmt: skip
 SIZE = regex.compile(r"(?i)\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?\s*")
 UNITS = {
     None: 1,

@@ -165,7 +165,7 @@ STARTER_CONFIG = f"""\
 
 # Rule packs: shipped ones by name ({", ".join(shipped_names()) if shipped_dir().is_dir() else "..."}),
 # your own by path (relative to this file), e.g. ./house-style.yaml or a fact sheet.
-packs: [typography, idioms, boilerplate, style, typos, dates, names]
+packs: [typography, idioms, boilerplate, style, typos, dates, names, people, world, events]
 
 # Rules to run and to skip: ids (idioms.tow-the-line), globs (style.*) or pack
 # names (style). The most specific match wins.
