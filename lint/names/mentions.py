@@ -19,6 +19,7 @@ import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from lint.names.fold import fold
+from lint.names.words import is_word
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _TITLE_WORDS = """mr mrs ms miss mx dr prof sir dame lord lady gen general lt col maj capt adm
@@ -130,8 +131,12 @@ def _untitled(text: str, words: list[tuple[int, int]]) -> tuple[list[tuple[int, 
 
 
 def _name(text: str, words: list[tuple[int, int]], title: str, labels: _Labels) -> Name | None:
-    while len(words) > 1 and labels.pos_at(words[0][0]) in OPENERS:
-        words = words[1:]  # "Later Tarrawn said": a sentence's capitalised first word
+    while (
+        len(words) > 1
+        and labels.pos_at(words[0][0]) in OPENERS
+        and is_word(text[words[0][0] : words[0][1]])
+    ):
+        words = words[1:]  # "Later Tarrawn said": a capitalised word that opens a sentence
     if not words:
         return None
     s, e = words[-1]

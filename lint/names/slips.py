@@ -15,9 +15,7 @@ kind, and takes a short slip as safe to report only on other evidence:
 * the odd form is not the other's plural, feminine or adjective ("Obamas",
   "Petrova", "Israeli": those are words or ``derived``);
 * nothing says they are two: two whole names with other words that differ
-  ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people, and a
-  a word spaCy takes for a place is no slip of a person's name it reads in a whole
-  name ("Hama", "Hamza bin Laden");
+  ("Anna Petrova", "Ivan Petrov"; "Sara Lee", "Sarah Hunt") are two people;
 * when the usual form is also written in lower case in the draft, an ordinary
   word ("Market", "market"), the odd one stands among the same other words
   ("Markit" is a firm; "the Whitee House" is a slip).
@@ -51,7 +49,6 @@ from lint.names.words import is_word
 
 _PARTICLE = regex.compile(PARTICLES)
 MIN_LETTERS = 4
-_KIND = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "body"}
 MAX_WORDS = 5  # a longer run of capitals is a headline's, no evidence of a name
 
 
@@ -137,7 +134,7 @@ def _reference(
         if okey == key or not _close(key, okey, loose=True) or _made_from(key, okey, other, index):
             continue
         refs = forms[other]
-        if not _a_name(refs) or _two(occurrences, refs) or _kinds_differ(occurrences, refs):
+        if not _a_name(refs) or _two(occurrences, refs):
             continue
         if okey in lower and not _same_setting(occurrences, refs):
             continue  # "Markit" is not "Market" where the draft writes "market" too
@@ -225,19 +222,6 @@ def _compatible(a: tuple[int, tuple[str, ...]], b: tuple[int, tuple[str, ...]]) 
     return all(
         any(w == s or (s.endswith(".") and w.startswith(s[:-1])) for w in big) for s in small
     )
-
-
-def _kinds_differ(odd: list[Word], refs: list[Word]) -> bool:
-    """spaCy takes the odd form for a place and the other, written in a whole name, for a
-    person ("Hama", "Hamza bin Laden"). Not the other way round: a slip of a place is
-    often a person to spaCy ("Londn")."""
-    whole = any(w.name.size > 1 for w in refs)
-    return whole and _kinds(odd) == "place" and _kinds(refs) == "person"
-
-
-def _kinds(words: list[Word]) -> str:
-    labels = {_KIND.get(w.name.label or "") for w in words if w.name.size <= MAX_WORDS} - {None}
-    return labels.pop() if len(labels) == 1 else ""
 
 
 def _same_setting(odd: list[Word], refs: list[Word]) -> bool:
