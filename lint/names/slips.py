@@ -133,6 +133,8 @@ def _reference(
         okey = fold(other)
         if okey == key or not _close(key, okey, loose=True) or _made_from(key, okey, other, index):
             continue
+        if _nearer_word(key, okey):
+            continue  # "Australain": a slip of "Australian", not of "Australia"
         refs = forms[other]
         if not _a_name(refs) or _two(occurrences, refs):
             continue
@@ -198,6 +200,15 @@ def _two(odd: list[Word], refs: list[Word]) -> bool:
     if not odd_whole or not ref_whole:
         return False
     return not any(_compatible(a, b) for a in odd_whole for b in ref_whole)
+
+
+def _nearer_word(key: str, okey: str) -> bool:
+    """Is the odd form nearer a word made from the other ("Australian", "Kenyans")?"""
+    far = OSA.distance(key, okey)
+    return any(
+        is_word(okey + end) and OSA.distance(key, okey + end) < far
+        for end in ("n", "an", "ian", "i", "ese", "s", "ns")
+    )
 
 
 def _a_person(name: Name) -> bool:
