@@ -148,7 +148,11 @@ def _reference(
     if len(candidates) > 1 and candidates[1][0] == count:
         return None  # close to two names used as often: which one is meant?
     refs = forms[ref]
-    if not strict:  # two slips in a shorter word: only if the speller agrees
+    if not strict:  # two slips in a shorter word: only if the speller agrees, and only
+        # a person's for a person's ("Tim Harford" is not a slip of "Harvard")
+        person = any(w.name.size > 1 and _a_person(w.name) for w in occurrences)
+        if person and not any(_a_person(w.name) for w in refs):
+            return None
         return (ref, Tier.SPELLER) if count >= len(occurrences) else None
     if (count >= 2 and count > len(occurrences)) or (
         count >= len(occurrences) and _whole(refs, occurrences)
