@@ -27,6 +27,7 @@ it is unknown and only toggles). Then, walking the paragraph:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -133,6 +134,7 @@ def read(
 
 
 NON_SPACE = regex.compile(r"\S")
+BLANK_LINE = regex.compile(r"\n[ \t]*\n")
 
 
 def quotations(
@@ -151,8 +153,11 @@ def quotations(
 def quoted_spans(
     text: str, paragraphs: list[tuple[int, int]] | None = None
 ) -> list[tuple[int, int]]:
-    """Every quoted stretch of ``text`` in any family of marks, overlaps joined, in order."""
-    paragraphs = paragraphs or [(0, len(text))]
+    """Every quoted stretch of ``text`` in any family of marks, overlaps joined, in order;
+    without ``paragraphs``, a blank line parts them."""
+    if paragraphs is None:
+        cuts = [0, *(m.end() for m in BLANK_LINE.finditer(text)), len(text)]
+        paragraphs = [(a, b) for a, b in itertools.pairwise(cuts) if b > a] or [(0, len(text))]
     spans = sorted(
         span
         for family in FAMILIES

@@ -66,12 +66,10 @@ _BARE_YEAR = regex.compile(r"(?<![\w.,'’-])(?P<year>1[5-9][0-9]{2}|20[0-9]{2})
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks (curly, or straight paired within a paragraph)."""
-    spans = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    return spans
+    """Spans inside direct quotations, as lint.document.quotes reads them."""
+    from lint.document.quotes import quoted_spans as read
 
-
-_QUOTED = regex.compile(r"“[^”\n]*(?:”|$)|\"[^\"\n]*\"", regex.MULTILINE)
+    return read(text)
 
 
 def _replace(timex: Timex, **changes) -> Timex:
