@@ -89,6 +89,8 @@ class Typos(Check):
             fixes = words.get(lower)
             if not fixes or lower in ctx.accepted:
                 continue
+            if found.isupper() and len(found) <= 5:
+                continue  # an acronym ("ONS", "HSI"), not a shouted misspelling
             if found[0].isupper() and not found.isupper() and names_a_name(text, m):
                 continue
             yield self.finding(m.start(), m.end(), found, [match_case(f, found) for f in fixes])

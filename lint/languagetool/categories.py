@@ -193,12 +193,57 @@ def outside(rule: str, category: str | None) -> tuple[str, ...]:
     return ()
 
 
+NOT_A_NOUN = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "as",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "than",
+        "that",
+        "this",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "if",
+        "so",
+        "because",
+        "when",
+        "while",
+    ]
+)
+"""Words that cannot be the noun a compound modifier stands before."""
+
+
 def promoted(finding: Finding, text: str) -> Finding:
     """A compound's spelling is house style, unless the draft itself writes it the other
     way elsewhere ("fire fighters" beside "firefighters"): then it is an inconsistency,
-    reported as a warning."""
+    reported as a warning. And a compound modifier takes its hyphen before a noun ("a
+    well-placed source"), not after a verb ("she is well placed to win"): there it is
+    not an error, and info."""
     rule_id = (finding.rule or "").removeprefix(RULE_PREFIX)
-    if finding.severity != "info" or not finding.replacements or not COMPOUND_RULES.match(rule_id):
+    if not finding.replacements or not COMPOUND_RULES.match(rule_id):
+        return finding
+    if finding.severity != "info":
+        following = re.match(r"\s*([\w'’-]+|\S)?", text[finding.offset + finding.length :])
+        word = (following.group(1) or "") if following else ""
+        if not word or not word[0].isalpha() or word.lower() in NOT_A_NOUN:
+            return replace(finding, severity="info")
         return finding
     other = finding.replacements[0]
     start = finding.offset

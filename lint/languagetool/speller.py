@@ -14,7 +14,8 @@ word is meant, and dropped when:
 * it has letters from outside the Latin alphabet or with diacritics (a foreign
   word), unless it mixes look-alike scripts ("ἄβακoς", a Latin o among Greek
   letters: a slip, kept);
-* it is a piece of a longer word the speller cut at a hyphen or an apostrophe;
+* it is a piece of a longer word the speller cut at a hyphen, an apostrophe or
+  a dot ("al-Jazāʾir", "haqqin.az");
 * it opens a bracket, or a language or "word" names it just before ("Greek
   arkhē", "the Latin albus", "the term abugida").
 
@@ -86,6 +87,8 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     after = text[finding.offset + finding.length : finding.offset + finding.length + 2]
     if before[-1:] in JOINERS or (after[:1] in JOINERS and after[1:2].isalpha()):
         return True
+    if before[-1:] == "." and before[-2:-1].isalnum():
+        return True  # a piece of a dotted name: "haqqin.az", "One.Tel"
     return before[-1:] == "(" or CUE.search(before) is not None
 
 

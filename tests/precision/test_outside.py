@@ -86,3 +86,16 @@ def test_ap_style_is_not_pushed_onto_australian_copy_unless_asked_for():
     asked = rules(text, language="en-AU", select=["*", "style.month-abbreviation"])
     assert "style.month-abbreviation" in asked
     assert "style.am-pm-style" not in asked
+
+
+def test_a_compound_modifier_needs_its_hyphen_before_a_noun_only():
+    def compound(text: str, span: str) -> str:
+        at = text.index(span)
+        finding = Finding(at, len(span), "Use a hyphen.", (span.replace(" ", "-"),),
+                          rule="languagetool.EN_COMPOUNDS_WELL_PLACED", category="grammar",
+                          severity="warning")  # fmt: skip
+        return categories.promoted(finding, text).severity
+
+    assert compound("A well placed source said so.", "well placed") == "warning"
+    assert compound("She is well placed to win.", "well placed") == "info"
+    assert compound("The crew was clued up.", "clued up") == "info"
