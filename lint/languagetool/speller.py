@@ -140,11 +140,19 @@ def _slip(guess: str, word: str) -> bool:
     return OSA.distance(guess.lower(), word.lower()) <= 1
 
 
+COMMON_WORD = 2.0
+"""A suggestion at least this common (Zipf: once per 100 million words) makes a word that is
+not in use at all a typo of it ("embezzlling" of "embezzling"), where two rare technical
+words a slip apart are a term and its plural ("cycloalkanes", "cycloalkane")."""
+
+
 def _typo_like(word: str, guesses) -> bool:
-    """A slip of a suggestion far more common than itself, or of one it is not in use beside."""
+    """A slip of a suggestion far more common than itself, or, for a word not in use at
+    all, of a suggestion in common use."""
     own = _zipf(word)
     return any(
-        _slip(g, word) and (own < RARE_WORD or _zipf(g) - own >= FAR_MORE_COMMON)
+        _slip(g, word)
+        and (_zipf(g) - own >= FAR_MORE_COMMON or (own < RARE_WORD and _zipf(g) >= COMMON_WORD))
         for g in guesses
         if g
     )

@@ -86,3 +86,14 @@ def test_a_repeated_typo_and_a_common_misspelling_stay_warnings():
                       rule=RULE, category="spelling", severity="warning")  # fmt: skip
     assert drop_doubtful([finding], text)[0].severity == "warning"
     assert severity("We recieve letters.", "recieve", "receive") == "warning"
+
+
+def test_a_rare_term_written_again_is_dropped_a_repeated_typo_is_not():
+    text = "The cycloalkanes are rings; most cycloalkanes are stable."
+    at = text.rindex("cycloalkanes")
+    finding = Finding(at, 12, "Possible spelling mistake found.", ("cycloalkane",),
+                      rule=RULE, category="spelling", severity="warning")  # fmt: skip
+    assert drop_doubtful([finding], text) == []
+    assert (
+        severity("He was accused of embezzlling funds.", "embezzlling", "embezzling") == "warning"
+    )
