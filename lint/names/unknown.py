@@ -89,13 +89,7 @@ def names_a_name(doc, start: int, end: int, suggestion: str = "") -> bool:
     if span[0].is_sent_start and suggestion.lower() in STOP_WORDS:
         return False
     words = [t for t in span if t.is_alpha or (_WORD.fullmatch(t.text) and t.text[:1] not in "'’")]
-    if not words or not all(is_name_token(t) for t in words):
-        return False
-    if any(t.ent_type_ for t in words) or len(words) > 1:
-        return True
-    # a proper noun alone: unless the speller's guess is an English word one slip away
-    # ("the Goverment offices"): a capitalised misspelling, not a name
-    return not (_slip_of(words[0].text, suggestion) and is_word(suggestion))
+    return bool(words) and all(is_name_token(t) for t in words)
 
 
 def may_be_a_name(finding: Finding, covered: str) -> bool:

@@ -113,8 +113,8 @@ def test_names_by_the_drafts_own_evidence_are_set_apart(parse, text, word, sugge
 @pytest.mark.parametrize(
     ("text", "word", "suggestion"),
     [
-        # a slip of an English word, capitalised inside a name
-        ("Ministers met in the Goverment offices on Friday.", "Goverment", "Government"),
+        # a slip of an English word, capitalised at a sentence's start
+        ("Goverment figures were released on Friday.", "Goverment", "Government"),
         # a slip of a name the speller knows, once, at the start of a list
         ("Pitwater, Bankstown and Hurstville were hit by the storm.", "Pitwater", "Pittwater"),
         # a slip of a function word, used twice
