@@ -62,6 +62,11 @@ class RuleSet:
         return any(r.check.whole_parse for r in self.whole)
 
     @cached_property
+    def outside(self) -> dict[str, tuple[str, ...]]:
+        """Where each rule does not report (its ``outside:``)."""
+        return {r.id: r.outside for r in self.rules}
+
+    @cached_property
     def order(self) -> dict[str, int]:
         return {r.id: i for i, r in enumerate(self.rules)}
 
@@ -393,19 +398,20 @@ def outside(findings: list[Finding], doc: Document, ruleset: RuleSet) -> tuple[l
     quotation (style rules, and LanguageTool's style and colloquial-grammar advice: what
     someone said is not reworded), and in a text with gaps left by removed values. The
     findings kept, and how many were dropped for gaps (the engine notes it once)."""
-    by_id = {r.id: r.outside for r in ruleset.rules}
     kept: list[Finding] = []
     gapped = 0
     for f in findings:
         rule = f.rule or ""
-        where = by_id.get(rule)
+        where = ruleset.outside.get(rule)
         if where is None:  # LanguageTool's
             where = categories.outside(rule, f.category)
         if "gaps" in where and doc.gapped:
             gapped += 1
-        elif "quotations" in where and quotes.inside(doc.quotations, f.offset, f.offset + f.length):
-            pass
-        else:
+            continue
+        quoted = "quotations" in where and quotes.inside(
+            doc.quotations, f.offset, f.offset + f.length
+        )
+        if not quoted:
             kept.append(f)
     return kept, gapped
 
