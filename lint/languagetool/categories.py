@@ -194,43 +194,14 @@ def outside(rule: str, category: str | None) -> tuple[str, ...]:
 
 
 NOT_A_NOUN = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "as",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "than",
-        "that",
-        "this",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "if",
-        "so",
-        "because",
-        "when",
-        "while",
-    ]
-)
+    ["a", "an", "the", "as", "to", "of", "in", "on", "at", "by", "for", "with", "from", "than",
+     "that", "this", "and", "or", "but", "is", "are", "was", "were", "be", "been", "if", "so",
+     "because", "when", "while"]
+)  # fmt: skip
 """Words that cannot be the noun a compound modifier stands before."""
 
 
-def promoted(finding: Finding, text: str) -> Finding:
+def compound_in_draft(finding: Finding, text: str) -> Finding:
     """A compound's spelling is house style, unless the draft itself writes it the other
     way elsewhere ("fire fighters" beside "firefighters"): then it is an inconsistency,
     reported as a warning. And a compound modifier takes its hyphen before a noun ("a

@@ -72,11 +72,11 @@ def test_a_compound_written_two_ways_in_one_draft_is_a_warning():
         category="grammar", severity="info",
     )  # fmt: skip
     text = "The firefighters were tired. " + "fire fighters" + " came back."
-    assert categories.promoted(finding, text).severity == "warning"
+    assert categories.compound_in_draft(finding, text).severity == "warning"
     alone = "The crews were tired. Then " + "fire fighters" + " came back."
     moved = Finding(27, 13, "Did you mean?", ("firefighters",), rule=finding.rule,
                     category="grammar", severity="info")  # fmt: skip
-    assert categories.promoted(moved, alone).severity == "info"
+    assert categories.compound_in_draft(moved, alone).severity == "info"
 
 
 def test_ap_style_is_not_pushed_onto_australian_copy_unless_asked_for():
@@ -94,7 +94,7 @@ def test_a_compound_modifier_needs_its_hyphen_before_a_noun_only():
         finding = Finding(at, len(span), "Use a hyphen.", (span.replace(" ", "-"),),
                           rule="languagetool.EN_COMPOUNDS_WELL_PLACED", category="grammar",
                           severity="warning")  # fmt: skip
-        return categories.promoted(finding, text).severity
+        return categories.compound_in_draft(finding, text).severity
 
     assert compound("A well placed source said so.", "well placed") == "warning"
     assert compound("She is well placed to win.", "well placed") == "info"
