@@ -67,6 +67,16 @@ CUE = regex.compile(
     r"[\s:,.(\"'“‘]*(?:\w+[\s:,\"'“‘]+)?$"
 )
 """A language or "word" at most one word before the flagged one: "(Greek: anarchos)"."""
+RARE_WORD = 1.0
+"""wordfreq's Zipf value from which a word is in use (about once per 10 million words)."""
+FAR_MORE_COMMON = 3.0
+"""How much more common (Zipf, a log scale) a suggestion must be to make the word a typo."""
+COMMON_WORD = 2.0
+"""A suggestion at least this common (Zipf: once per 100 million words) makes a word that is
+not in use at all a typo of it ("embezzlling" of "embezzling"), where two rare technical
+words a slip apart are a term and its plural ("cycloalkanes", "cycloalkane")."""
+LOOKALIKE_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN"})
+"""Scripts whose letters look alike ("o", "ο", "о"): one word mixing them is a slip."""
 JOINERS = "-‐‑'’"
 WORD = regex.compile(r"\w[\w'’-]*")
 
@@ -90,12 +100,6 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     if before[-1:] == "." and before[-2:-1].isalnum():
         return True  # a piece of a dotted name: "haqqin.az", "One.Tel"
     return before[-1:] == "(" or CUE.search(before) is not None
-
-
-RARE_WORD = 1.0
-"""wordfreq's Zipf value from which a word is in use (about once per 10 million words)."""
-FAR_MORE_COMMON = 3.0
-"""How much more common (Zipf, a log scale) a suggestion must be to make the word a typo."""
 
 
 def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
@@ -131,19 +135,13 @@ def advisory(finding: Finding, text: str) -> str | None:
         return None
     if not any(_slip(g, word) for g in guesses):
         return "No known word is a slip away: a name or a term?"
-    if word[:1].islower() and not _typo_like(word, guesses[:1]):
+    if word[:1].islower() and _zipf(word) >= RARE_WORD and not _typo_like(word, guesses[:1]):
         return "A rare word, in use elsewhere."
     return None
 
 
 def _slip(guess: str, word: str) -> bool:
     return OSA.distance(guess.lower(), word.lower()) <= 1
-
-
-COMMON_WORD = 2.0
-"""A suggestion at least this common (Zipf: once per 100 million words) makes a word that is
-not in use at all a typo of it ("embezzlling" of "embezzling"), where two rare technical
-words a slip apart are a term and its plural ("cycloalkanes", "cycloalkane")."""
 
 
 def _typo_like(word: str, guesses) -> bool:
@@ -176,10 +174,6 @@ def _zipf(word: str) -> float:
 def _speller(f: Finding) -> bool:
     rule = (f.rule or "").removeprefix(categories.RULE_PREFIX)
     return rule.startswith(categories.SPELLERS)
-
-
-LOOKALIKE_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN"})
-"""Scripts whose letters look alike ("o", "ο", "о"): one word mixing them is a slip."""
 
 
 def _scripts(word: str) -> set[str]:
