@@ -8,8 +8,8 @@ again and again ("cycloalkanes", "tailenders"). A typo is almost always a
 one-off in plain English. So a speller match is kept only when nothing says the
 word is meant, and dropped when:
 
-* the draft writes the same word again, letter for letter, and it is not a
-  slip of a far more common word nor one of codespell's common misspellings
+* the draft writes the same word again, letter for letter, and it is a name or
+  no slip of a far more common word, nor one of codespell's common misspellings
   (a slip is seldom repeated; the names and typos packs catch those that are);
 * it has letters from outside the Latin alphabet or with diacritics (a foreign
   word), unless it mixes look-alike scripts ("ἄβακoς", a Latin o among Greek
@@ -86,9 +86,9 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     word = text[finding.offset : finding.offset + finding.length]
     if not word or VARIETY.search(finding.message):
         return False
-    again = counts.get(word, 0) > 1
-    if again and not _misspelling(word) and not _typo_like(word, finding.replacements[:3]):
-        return True  # a word the draft writes again, not a slip of a common one
+    again = counts.get(word, 0) > 1 and not _misspelling(word)
+    if again and (word[:1].isupper() or not _typo_like(word, finding.replacements[:3])):
+        return True  # a name the draft writes again, or a word that is no slip of a common one
     if len(_scripts(word)) > 1:
         return False
     if any(_accented(c) for c in word):
