@@ -191,7 +191,11 @@ class Engine:
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
         lt_findings = pending.result() if pending is not None else None
         for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
-            lt = [categories.compound_in_draft(f, doc.text) for f in lt_findings[i]] if lt_findings else []
+            lt = (
+                [categories.compound_in_draft(f, doc.text) for f in lt_findings[i]]
+                if lt_findings
+                else []
+            )
             if names_apart:
                 parsed = [(start, part.nlp) for start, part in contexts[i].parts]
                 lt = unknown_names.drop_unknown_names(lt, doc.text, parsed, contexts[i].extra)
