@@ -26,7 +26,7 @@ whole name ("Barack Obama … Obaa") while the odd one stands alone, or as often
 but is itself a known name (the index, a real place, the dictionary: "Orlando …
 Orlado"; five letters or more) (reported);
 ``SPELLER`` when the counts do not say which is right, or the odd form is two
-slips from the other in a word of six to eight letters (reported only when
+slips from the other in a shorter word, or has three letters ("Mr Wrd") (reported only when
 LanguageTool's speller flags the odd form and either knows the other or the
 other comes first: see ``lint.names.unknown``).
 """
@@ -49,6 +49,7 @@ from lint.names.words import is_word
 
 _PARTICLE = regex.compile(PARTICLES)
 MIN_LETTERS = 4
+SHORTEST = 3  # "Mr Wrd" for "Mr Ward": only when the speller flags it too
 MAX_WORDS = 5  # a longer run of capitals is a headline's, no evidence of a name
 
 
@@ -90,7 +91,7 @@ def word_slips(
         for place, (s, e) in enumerate(name.words):
             word = text[s:e]
             letters = [c for c in word if c.isalpha()]
-            if len(letters) < MIN_LETTERS or not _capitalised(word):
+            if len(letters) < SHORTEST or not _capitalised(word):
                 continue
             if all(c.isupper() for c in letters) or _PARTICLE.fullmatch(word):
                 continue
@@ -148,7 +149,7 @@ def _reference(
     if len(candidates) > 1 and candidates[1][0] == count:
         return None  # close to two names used as often: which one is meant?
     refs = forms[ref]
-    if not strict:  # two slips in a shorter word: only if the speller agrees, and only
+    if not strict:  # two slips, or three letters: only if the speller agrees, and only
         # a person's for a person's ("Tim Harford" is not a slip of "Harvard")
         person = any(w.name.size > 1 and _a_person(w.name) for w in occurrences)
         if person and not any(_a_person(w.name) for w in refs):
@@ -166,21 +167,24 @@ def _reference(
 
 
 def _close(a: str, b: str, loose: bool = False) -> bool:
-    """One edit apart (insert, delete, substitute, swap neighbours); two from nine letters,
-    or (``loose``) from six."""
-    shorter = min(len(a), len(b))
-    if shorter < MIN_LETTERS or abs(len(a) - len(b)) > 2:
+    """One edit apart (insert, delete, substitute, swap neighbours); two from nine letters.
+    ``loose``: two when one has five letters and the other six or more, and one from
+    three letters."""
+    shorter, longer = sorted((len(a), len(b)))
+    if shorter < (SHORTEST if loose else MIN_LETTERS) or longer - shorter > 2:
         return False
-    return OSA.distance(a, b) <= (1 if shorter < (6 if loose else 9) else 2)
+    if loose and shorter >= 5 and longer >= 6:
+        return OSA.distance(a, b) <= 2
+    return OSA.distance(a, b) <= (1 if shorter < 9 else 2)
 
 
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
     """A plural, feminine or derived form ("Obamas", "Petrova", "Turchinov")."""
     short, long_ = sorted((key, okey), key=len)
-    if long_ in (short + "s", short + "es", short + "a", short + "i"):
+    if long_ in (short + "s", short + "es", short + "a"):
         return True
-    if long_ == short + "n" and short[-1] in "aeiou":
-        return True  # "Kenyan", "Russian"
+    if long_ in (short + "i", short + "n") and is_word(long_):
+        return True  # "Iraqi", "Kenyan"; not "Delhi", "Sutton"
     if len(long_) - len(short) >= 2 and long_.endswith(short):
         return True  # a prefix: "Unification", "Reunification"
     if len(key) == len(okey) and key[:-1] == okey[:-1] and {key[-1], okey[-1]} <= set("aiy"):
