@@ -22,7 +22,11 @@ tags, unless the speller's guess is one slip away and is an English word
 ("Goverment" → "Government") or, for a word used once, a name it knows
 ("Pitwater" → "Pittwater"): those are misspellings. And a speller match on a
 word that names.inconsistent takes for a slip of a name the draft uses becomes
-that rule's finding, with the draft's form as the fix (``Slips``).
+that rule's finding, with the draft's form as the fix (``Slips``). On the same
+300 articles this evidence takes the speller's alarms from 2.54 to 2.46 per 1,000
+words (``lint.languagetool.speller`` already drops words written again); each of
+the alarms it removed was a correct name or compound ("Wesolowska", "Chueca",
+"MYbank", "Farage-like").
 
 Three kinds of match are kept all the same: a suggestion that changes only
 case ("Whatsapp" → "WhatsApp"), a title ("Presdient Trump" → "President": a
