@@ -110,6 +110,12 @@ class Capital(Check):
         "min_population": Option("int", 100_000, "the smallest city the city-country check trusts"),
     }
 
+    def provenance(self) -> list[str]:
+        """For ``factlint explain``: where capitals and countries come from."""
+        from lint.world import countries
+
+        return [f"capitals, countries and cities: {countries.source()} (GeoNames data, installed)"]
+
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         if "capital" not in text and ", " not in text:

