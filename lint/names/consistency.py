@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from lint.names.fold import close, fold, tight
 from lint.names.index import NameIndex, derived
 from lint.names.mentions import Name
+from lint.names.slips import derived_form
 
 LIKE = 70.0  # how alike two listed forms of one person must be to count as one spelling
 
@@ -177,7 +178,10 @@ def _known_other(a: str, b: str, index: NameIndex) -> bool:
 
 
 def _family(a: str, b: str) -> bool:
-    """A family's plural ("Obamas") or a feminine surname ("Petrova", "Kowalska")."""
+    """A family's plural ("Obamas") or a feminine surname ("Petrova", "Kowalska"), or a
+    word made from the other ("Alaskan", "Anarchist", "Staline": ``slips.derived_form``)."""
+    if derived_form(a, b):
+        return True
     short, long_ = sorted((a, b), key=len)
     if long_ in (short + "s", short + "es", short + "a"):
         return True

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 import regex
 from rapidfuzz.distance import OSA
 
-from lint.names.fold import fold
+from lint.names.fold import fold, tight
 from lint.names.index import NameIndex, derived
 from lint.names.mentions import PARTICLES, Name
 from lint.names.places import is_place
@@ -95,8 +95,11 @@ def word_slips(
                 continue
             if all(c.isupper() for c in letters) or _PARTICLE.fullmatch(word):
                 continue
-            if any(len(p) > 1 and p.isupper() for p in regex.split(r"['’-]", word)):
-                continue  # "US-China", "Mexican-US": compounds of abbreviations
+            pieces = word.split("-")
+            if any((len(p) > 1 and p.isupper()) or len(p) == 1 for p in pieces):
+                continue  # "US-China", "Control-Q": compounds of abbreviations and letters
+            if not word.isascii():
+                continue  # "Vlorë" beside "Vlora", "Muḥammad": a spelling of its own
             forms[word].append(Word(s, e, word, name, place))
     lower = frozenset(regex.findall(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])", text))
     by_initial: dict[str, list[str]] = defaultdict(list)
@@ -132,6 +135,8 @@ def _reference(
         if other == odd:
             continue
         okey = fold(other)
+        if tight(odd) == tight(other) or not other.isascii():
+            continue  # "North-West", "Northwest": hyphens are consistency's own rule
         if okey == key or not _close(key, okey, loose=True) or _made_from(key, okey, other, index):
             continue
         if _nearer_word(key, okey):
@@ -180,11 +185,19 @@ def _close(a: str, b: str, loose: bool = False) -> bool:
 
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
     """A plural, feminine or derived form ("Obamas", "Petrova", "Turchinov")."""
+    return derived_form(key, okey)
+
+
+def derived_form(key: str, okey: str) -> bool:
+    """Is one folded word made from the other by an ending or prefix that makes names and
+    words of names ("Obamas", "Petrova", "Alaskan", "Anarchist", "Reunification")?"""
     short, long_ = sorted((key, okey), key=len)
-    if long_ in (short + "s", short + "es", short + "a"):
-        return True
-    if long_ in (short + "i", short + "n") and is_word(long_):
-        return True  # "Iraqi", "Kenyan"; not "Delhi", "Sutton"
+    if long_ in (short + "s", short + "es", short + "a", short + "i", short + "e"):
+        return True  # "Obamas", "Petrova", "Tabrizi", "Staline"
+    if long_ == short + "n" and short[-1] in "aeiou":
+        return True  # "Alaskan", "Apollon"
+    if _stem(key) == _stem(okey):
+        return True  # "Anarchist", "Anarchism"; "Salamandridae", "Salamandroidea"
     if len(long_) - len(short) >= 2 and long_.endswith(short):
         return True  # a prefix: "Unification", "Reunification"
     if len(key) == len(okey) and key[:-1] == okey[:-1] and {key[-1], okey[-1]} <= set("aiy"):
@@ -208,6 +221,17 @@ def _two(odd: list[Word], refs: list[Word]) -> bool:
     if not odd_whole or not ref_whole:
         return False
     return not any(_compatible(a, b) for a in odd_whole for b in ref_whole)
+
+
+_SUFFIXES = regex.compile(
+    r"(?:ism|ist|ists|isms|ian|ians|ic|ics|ite|ites|ese|idae|oidea|inae|ini|ina|ida|ine"
+    r"|aya|ij|iy|y|e|o|a)$"
+)
+
+
+def _stem(key: str) -> str:
+    """A folded word without a suffix that makes other words or names of it."""
+    return _SUFFIXES.sub("", key) if len(key) > 5 else key
 
 
 def _nearer_word(key: str, okey: str) -> bool:
