@@ -54,9 +54,9 @@ def test_a_slip_only_the_speller_can_confirm_is_reported_by_the_names_pack(lint_
     # the speller flags the odd word, and the usual form comes first
     text = (
         "The Wirrabee Shire approved the depot on Monday.\n\n"
-        "Councillors of the Wirrabe Shire will vote on the budget in June.\n"
+        "Councillors of the Wirabee Shire will vote on the budget in June.\n"
     )
-    assert lint_lt(text) == [("names.inconsistent", "Wirrabe", ("Wirrabee",))]
+    assert lint_lt(text) == [("names.inconsistent", "Wirabee", ("Wirrabee",))]
 
 
 def test_a_short_slip_is_reported_once(lint_lt):
