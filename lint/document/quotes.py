@@ -27,6 +27,7 @@ it is unknown and only toggles). Then, walking the paragraph:
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass, field
 
@@ -99,9 +100,8 @@ def read(
     end = len(text) if end is None else end
     found = Quotations()
     open_at: int | None = None
-    marks = regex.compile("[" + regex.escape("".join(set(family))) + "]")
     last = start
-    for m in marks.finditer(text, start, end):
+    for m in _marks(family).finditer(text, start, end):
         pos = m.start()
         if open_at is not None and (said := ATTRIBUTION.search(text, last, pos)):
             found.spans.append((open_at, said.start()))
@@ -131,6 +131,11 @@ def read(
         if not continued:
             found.unclosed.append(open_at)
     return found
+
+
+@functools.lru_cache(maxsize=16)
+def _marks(family: tuple[str, str]) -> regex.Pattern:
+    return regex.compile("[" + regex.escape("".join(sorted(set(family)))) + "]")
 
 
 NON_SPACE = regex.compile(r"\S")
