@@ -62,8 +62,11 @@ def _shared_server_session(shared_settings: LanguageToolSettings) -> Iterator[No
 def shared_server(
     _shared_server_session: None, shared_settings: LanguageToolSettings
 ) -> server.ServerState:
-    """The shared real server, started (or restarted after an idle stop) if need be."""
-    return server.ensure_server(shared_settings)
+    """The shared real server, started (or restarted after an idle stop) if need be, and
+    its idle clock reset: a test may take longer to reach it than the idle time left."""
+    state = server.ensure_server(shared_settings)
+    server.touch(shared_settings)
+    return state
 
 
 @pytest.fixture
