@@ -47,6 +47,7 @@ from dateutil.relativedelta import relativedelta
 from lint import timex
 from lint.checks.base import Check, Context
 from lint.checks.names import names_of
+from lint.document import quotes
 from lint.findings import Finding
 from lint.names.entities import Entity
 from lint.names.fold import fold
@@ -149,10 +150,8 @@ def _people(entities: list[Entity]) -> list[Entity]:
 
 
 def quoted(ctx: Context, offset: int) -> bool:
-    key = ("people", "quoted")
-    if key not in ctx.extra:
-        ctx.extra[key] = timex.quoted_spans(ctx.text)
-    return any(a <= offset < b for a, b in ctx.extra[key])
+    """Is ``offset`` inside a direct quotation (the document's own reading, kept with it)?"""
+    return quotes.inside(ctx.doc.quotations, offset, offset + 1)
 
 
 def other_time(ctx: Context, offset: int, pubdate: dt.date) -> bool:

@@ -39,6 +39,7 @@ import regex
 
 from lint import timex
 from lint.checks.base import Check, Context
+from lint.document import quotes
 from lint.findings import Finding
 from lint.packs.options import Option
 from lint.timex.shared import sentence_of
@@ -122,13 +123,13 @@ class Capital(Check):
             return
         from lint.world import cities
 
-        quotes = timex.quoted_spans(text)
+        spans = ctx.doc.quotations
         seen: set[int] = set()
         for name, pattern in _patterns().items():
             if name != "x-c" and "capital" not in text:
                 continue
             for m in pattern.finditer(text):
-                if any(a <= m.start() < b for a, b in quotes):
+                if quotes.inside(spans, m.start(), m.start() + 1):
                     continue
                 if name == "x-c":
                     found = self._misplaced(ctx, m, cities)

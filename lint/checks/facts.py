@@ -104,6 +104,7 @@ from lint.checks.fact_sheet import (
     parse_fact,
     words_of,
 )
+from lint.document import quotes
 from lint.findings import Finding
 from lint.packs.options import OptionError
 from lint.packs.yamlpos import mark_of
@@ -530,10 +531,7 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _quoted(ctx: Context, offset: int) -> bool:
-    key = ("facts", "quoted")
-    if key not in ctx.extra:
-        ctx.extra[key] = timex.quoted_spans(ctx.text)
-    return any(a <= offset < b for a, b in ctx.extra[key])
+    return quotes.inside(ctx.doc.quotations, offset, offset + 1)
 
 
 def _said(c: regex.Match) -> tuple[dt.date, dt.date]:

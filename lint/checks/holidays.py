@@ -37,6 +37,7 @@ import regex
 
 from lint import timex
 from lint.checks.base import Check, Context
+from lint.document import quotes
 from lint.findings import Finding
 from lint.timex.model import Timex
 from lint.timex.shared import need_pubdate, sentence_of
@@ -134,9 +135,9 @@ class Holiday(Check):
         if not any(word in text for word in _anchors(codes)):
             return
         names = _names_regex(codes)
-        quotes = timex.quoted_spans(text)
+        spans = ctx.doc.quotations
         for h in names.finditer(text):
-            if any(a <= h.start() < b for a, b in quotes):
+            if quotes.inside(spans, h.start(), h.start() + 1):
                 continue
             found = self._paired(ctx, h, dates)
             if found is None:
