@@ -97,7 +97,7 @@ def collect(paths: Iterable[str], finder: ConfigFinder) -> tuple[list[Target], l
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, getattr(finder, "ignore_files", True)):
                 if file.resolve() not in seen and not finder.for_path(file).excluded(file):
                     seen.add(file.resolve())
                     targets.append(Target(str(file), file, document.kind_for_path(file) or "text"))
@@ -110,18 +110,28 @@ def collect(paths: Iterable[str], finder: ConfigFinder) -> tuple[list[Target], l
     return targets, errors
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: Path, ignore_files: bool = True) -> Iterator[Path]:
+    skip = _ignore_filter(root) if ignore_files else None
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
         for name in sorted(filenames):
             file = Path(dirpath) / name
-            if document.kind_for_path(file):
+            if document.kind_for_path(file) and not (skip and skip(file, False)):
+        if skip is not None:
+            dirnames[:] = [d for d in dirnames if not skip(Path(dirpath) / d, True)]
                 yield file
 
 
 def run(
     paths: Iterable[str],
     finder: ConfigFinder,
+def _ignore_filter(root: Path) -> Callable[[Path, bool], bool]:
+    """Does a .gitignore or .ignore file skip this path (``--no-ignore-files``: none)?"""
+    from lint.ignorefiles import IgnoreFiles
+
+    return IgnoreFiles(root).ignored
+
+
     overrides: Overrides,
     engine: Engine,
     *,
