@@ -9,6 +9,7 @@ at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import traceback
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from lint import diskcache
 from lint import nlp as nlp_mod
 from lint.cache import LRU
 from lint.checks import Context, RegexTimeout
@@ -26,6 +28,7 @@ from lint.findings import Finding, Issue
 from lint.languagetool import categories, speller, variety
 from lint.names import unknown as unknown_names
 from lint.packs import PackError, Rule, load_pack, resolve
+from lint.packs.loader import is_shipped_pack
 from lint.packs.model import Pack
 from lint.packs.options import Option
 from lint.suppress import Suppressions
@@ -153,9 +156,15 @@ class Engine:
     """
 
     def __init__(
-        self, languagetool: LanguageToolFactory | None = None, cache_size: int = CACHE_SIZE
+        self,
+        languagetool: LanguageToolFactory | None = None,
+        cache_size: int = CACHE_SIZE,
+        disk: bool = False,
     ) -> None:
+        """``disk``: keep results in the on-disk cache (lint.diskcache) too, unless the
+        configuration says ``cache: False``; only for the real LanguageTool factory."""
         self.languagetool = languagetool
+        self.disk = disk
         self.cache = LRU(cache_size)
         self.parses = LRU(min(cache_size, PARSE_CACHE_SIZE))
         self._rulesets: dict[tuple, tuple[tuple, RuleSet]] = {}
@@ -171,6 +180,55 @@ class Engine:
         return ruleset
 
     def lint(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult]:
+        """Lint documents that share one configuration; results in the same order.
+
+        A document whose result is in the on-disk cache is answered from it."""
+        store = self.store(config)
+        if store is None:
+            return self._lint(items, config)
+        keys = [self._disk_key(path, doc, config) for path, doc in items]
+        results = [_decode(store.get(key)) for key in keys]
+        todo = [i for i, r in enumerate(results) if r is None]
+        if todo:
+            fresh = self._lint([items[i] for i in todo], config)
+            for i, result in zip(todo, fresh, strict=True):
+                results[i] = result
+                if not result.errors:  # a failed rule is tried again next time
+                    store.put(keys[i], _encode(result))
+        return results  # type: ignore[return-value]
+
+    def recall(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult | None]:
+        """The results the on-disk cache holds for these documents (None: not there), so
+        a caller can send only the others to worker processes."""
+        store = self.store(config)
+        if store is None:
+            return [None] * len(items)
+        return [_decode(store.get(self._disk_key(path, doc, config))) for path, doc in items]
+
+    def store(self, config: Config) -> diskcache.DiskCache | None:
+        """The on-disk cache for this configuration, or None when it is not used."""
+        if not self.disk or not getattr(config, "cache", True) or diskcache.disabled_by_env():
+            return None
+        store = diskcache.open_cache(getattr(config, "cache_dir", None))
+        return None if store.broken else store
+
+    def _disk_key(self, path: str, doc: Document, config: Config) -> str:
+        """Everything that decides a document's result (lint.diskcache)."""
+        settings = None
+        if self.languagetool is not None and config.languagetool_enabled:
+            backend = self.languagetool(config)
+            settings = getattr(getattr(backend, "settings", None), "key", lambda: None)()
+        return diskcache.digest(
+            diskcache.code_fingerprint(),
+            _config_digest(config),
+            settings,
+            path,
+            doc.kind,
+            doc.source,
+            doc.pubdate,
+        )
+
+    def _lint(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult]:
         """Lint documents that share one configuration; results in the same order.
 
         LanguageTool's requests go out first and run while spaCy and the rules
@@ -339,6 +397,46 @@ def _config_key(config: Config) -> tuple:
         tuple(config.accept),
         tuple(sorted(config.reject.items())),
     )
+
+
+def _config_digest(config: Config) -> str:
+    """A configuration and the contents of the packs it names that are not shipped (the
+    shipped ones are in diskcache.code_fingerprint), with the data files they read."""
+    fields = {f.name: getattr(config, f.name) for f in dataclasses.fields(config)}
+    fields.pop("written", None)  # where settings were written, not what they say
+    files = []
+    for spec in config.packs:
+        if is_shipped_pack(spec):
+            continue
+        try:
+            files.extend(_sources([load_pack(resolve(spec, config.root))]))
+        except PackError:
+            files.append(Path(spec))  # the run reports it; the key only has to differ
+    return diskcache.digest(fields, [(str(f), diskcache.file_digest(f)) for f in files])
+
+
+def _encode(result: LintResult) -> dict:
+    return {
+        "issues": [
+            {
+                **{f.name: getattr(i, f.name) for f in dataclasses.fields(i)},
+                "replacements": list(i.replacements),
+            }
+            for i in result.issues
+        ],
+        "notes": list(result.notes),
+    }
+
+
+def _decode(value: object) -> LintResult | None:
+    """A cached result, or None for a miss or an entry of another shape."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        issues = [Issue(**{**i, "replacements": tuple(i["replacements"])}) for i in value["issues"]]
+        return LintResult(issues=issues, notes=list(value["notes"]))
+    except (KeyError, TypeError):
+        return None
 
 
 def _stamp(paths: list[Path]) -> tuple:

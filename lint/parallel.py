@@ -92,7 +92,7 @@ def _start() -> None:
     global _engine
     from lint.languagetool import backend_for
 
-    _engine = Engine(languagetool=backend_for)
+    _engine = Engine(languagetool=backend_for, disk=True)
 
 
 def _lint(batch: list[tuple[str, Document]], config: Config) -> list[LintResult]:

@@ -14,6 +14,9 @@ from lint.engine import Engine
 # `factlint` commands the suite runs check in-process unless a test asks for the warm
 # service (tests/service): no daemon outlives the suite.
 os.environ["FACTLINT_SERVICE"] = "0"
+# Nor does a result outlive its test: the on-disk result cache is bypassed (a test that
+# patches a check must see it run); tests/api exercise the cache in a directory of their own.
+os.environ["FACTLINT_NO_CACHE"] = "1"
 
 settings.register_profile(
     "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]
