@@ -45,7 +45,7 @@ from language_tool_python.exceptions import LanguageToolError as LTPError
 
 from lint.cache import LRU
 from lint.findings import Finding
-from lint.languagetool import categories, server
+from lint.languagetool import categories, server, suggest
 from lint.languagetool.errors import LanguageToolError
 from lint.languagetool.settings import LanguageToolSettings
 
@@ -373,6 +373,8 @@ class LanguageToolBackend:
         replacements = tuple(
             str(r["value"]) for r in (match.get("replacements") or [])[:MAX_REPLACEMENTS]
         )
+        if suggest.is_placeholder(replacements):  # maxSpellingSuggestions=-1: see suggest
+            replacements = suggest.replacements(covered, self.settings.jars, self.settings.language)
         category = categories.category_for(rule_id, category_id, issue_type)
         urls = rule.get("urls") or []
         return Finding(

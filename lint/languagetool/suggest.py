@@ -1,0 +1,343 @@
+"""Spelling suggestions computed here, from LanguageTool's own speller dictionary.
+
+The managed server runs with ``maxSpellingSuggestions=-1``: its speller still
+flags every word it does not know, but skips the search for replacements and
+sends a placeholder, "(suggestion limit reached)", instead. That search was
+most of what LanguageTool spends on news (the speller's matches are mostly
+names, whose suggestions factlint drops anyway): measured, 0.70× the time per
+1,000 words. The property is server-wide, and the suggestions are evidence the
+speller filter and the names pack weigh ("Goverment" → "Government" is a slip,
+"Sonatrach" → "Contract" is not), so they are made here instead, for speller
+matches only, from the very word list LanguageTool's speller uses: the
+variant's Morfologik dictionary (``org/languagetool/resource/en/hunspell/
+en_US.dict`` in LanguageTool's ``english-pos-dict`` jar, with the words
+LanguageTool adds to it from ``spelling.txt`` and the variant's own list, less
+those it prohibits).
+
+Like LanguageTool's speller (Morfologik's ``Speller``), the candidates are the
+dictionary's words one edit away (a letter added, dropped, changed, or two
+swapped; case and diacritics are free, and the dictionary's own replacement
+pairs, "f"/"ph", count as one edit), and only when there is none, two edits
+away; nearer first, then the more frequent (the dictionary's frequency class).
+A suggestion keeps the flagged word's capitals ("Goverment" → "Government").
+The dictionary is read once (the jar's compact automaton, ~2 s) and kept as a
+word list beside the jars, which later processes load in ~0.1 s.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import re
+import threading
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+PLACEHOLDER = "(suggestion limit reached)"
+"""What LanguageTool 6.8 sends as the one replacement of a speller match it was told not to
+search for (``too_many_errors`` in its messages; capitalised at a sentence start)."""
+MAX_SUGGESTIONS = 5
+RESOURCE = "org/languagetool/resource/en/hunspell/"
+VARIANTS = {
+    "US": "en_US",
+    "GB": "en_GB",
+    "AU": "en_AU",
+    "CA": "en_CA",
+    "NZ": "en_NZ",
+    "ZA": "en_ZA",
+}
+LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
+"""What an edit may add or change (on the case- and diacritic-folded form)."""
+CACHE_FORMAT = 1
+
+
+def is_placeholder(replacements: Iterable[str]) -> bool:
+    """True when LanguageTool sent its placeholder instead of suggestions."""
+    values = list(replacements)
+    return len(values) == 1 and values[0].strip().lower() == PLACEHOLDER
+
+
+def dictionary_name(language: str) -> str | None:
+    """``en_US`` for en-US (and plain en), the other English variants alike; None otherwise."""
+    lang, _, region = language.replace("_", "-").partition("-")
+    if lang.lower() != "en":
+        return None
+    return VARIANTS.get(region.split("-")[0].upper() or "US", "en_US")
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: the form edits are counted on."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@dataclass
+class Speller:
+    """A variant's word list: folded form → (frequency class, word) pairs, most frequent
+    first; and the folded forms by first letter and length, for the two-edit search."""
+
+    forms: dict[str, tuple[tuple[int, str], ...]]
+    pairs: tuple[tuple[str, str], ...]
+    buckets: dict[tuple[str, int], list[str]]
+
+    @classmethod
+    def from_entries(
+        cls, entries: Iterable[tuple[str, int]], pairs: Iterable[tuple[str, str]] = ()
+    ) -> Speller:
+        grouped: dict[str, list[tuple[int, str]]] = {}
+        for word, freq in entries:
+            grouped.setdefault(fold(word), []).append((freq, word))
+        forms = {k: tuple(sorted(v, key=lambda fw: (-fw[0], fw[1]))) for k, v in grouped.items()}
+        buckets: dict[tuple[str, int], list[str]] = {}
+        for form in forms:
+            buckets.setdefault((form[:1], len(form)), []).append(form)
+        folded = tuple((fold(a), fold(b)) for a, b in pairs if a and b)
+        return cls(forms, folded, buckets)
+
+    def suggest(self, word: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
+        """The dictionary's nearest words to ``word``, best first, in ``word``'s capitals."""
+        key = fold(word)
+        if not key:
+            return ()
+        ranked: dict[str, tuple[int, int]] = {}  # word → (distance, -frequency)
+
+        def add(form: str, distance: int) -> None:
+            for freq, candidate in self.forms.get(form, ()):
+                if candidate != word:
+                    best = ranked.get(candidate)
+                    if best is None or (distance, -freq) < best:
+                        ranked[candidate] = (distance, -freq)
+
+        add(key, 0)  # the same word in other case or accents ("Whatsapp" → "WhatsApp")
+        for form in _edits(key) | self._paired(key):
+            add(form, 1)
+        if not ranked and len(key) >= 3:  # as LanguageTool: two edits only when one finds none
+            for form in self._two_edits(key):
+                add(form, 2)
+        out: list[str] = []
+        for candidate in sorted(ranked, key=lambda w: (ranked[w], w)):
+            shaped = _shape(candidate, word)
+            if shaped != word and shaped not in out:
+                out.append(shaped)
+            if len(out) == limit:
+                break
+        return tuple(out)
+
+    def _paired(self, key: str) -> set[str]:
+        """Forms made by one of the dictionary's replacement pairs ("fone" → "phone")."""
+        out = set()
+        for a, b in self.pairs:
+            start = key.find(a)
+            while start >= 0:
+                out.add(key[:start] + b + key[start + len(a) :])
+                start = key.find(a, start + 1)
+        return out
+
+    def _two_edits(self, key: str) -> list[str]:
+        """Dictionary forms two edits away that begin with the same letter (a slip seldom
+        hits the first one; this keeps the search to a few thousand forms)."""
+        near = [
+            form
+            for n in range(len(key) - 2, len(key) + 3)
+            for form in self.buckets.get((key[:1], n), ())
+        ]
+        found = process.extract(key, near, scorer=OSA.distance, score_cutoff=2, limit=None)
+        return [form for form, distance, _ in found if distance == 2]
+
+
+def _edits(key: str) -> set[str]:
+    """Every form one edit from ``key``: a letter dropped, added, changed, two swapped."""
+    splits = [(key[:i], key[i:]) for i in range(len(key) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out.discard(key)
+    return out
+
+
+def _shape(candidate: str, word: str) -> str:
+    """The candidate in the flagged word's capitals: all capitals, or a capital first letter
+    (a dictionary word with capitals of its own, a name, keeps them)."""
+    if word.isupper() and len(word) > 1:
+        return candidate.upper()
+    if word[:1].isupper() and candidate[:1].islower():
+        return candidate[:1].upper() + candidate[1:]
+    return candidate
+
+
+# -- reading LanguageTool's dictionary --------------------------------------------------------
+
+
+def read_cfsa2(data: bytes) -> list[bytes]:
+    """Every sequence of a Morfologik CFSA2 automaton (format version 0xC6, no numbers)."""
+    if data[:4] != b"\\fsa" or data[4] != 0xC6:
+        raise ValueError("not a Morfologik CFSA2 automaton")
+    flags = int.from_bytes(data[5:7], "big")
+    if flags & (1 << 8):
+        raise ValueError("a CFSA2 automaton with numbers is not supported")
+    labels = data[8 : 8 + data[7]]
+    arcs = data[8 + data[7] :]
+
+    def skip_arc(arc: int) -> int:
+        flag = arcs[arc]
+        arc += 1 if flag & 31 else 2  # a label index, or an explicit label byte
+        if not flag & 0x80:  # an explicit target address (a variable-length int)
+            while arcs[arc] & 0x80:
+                arc += 1
+            arc += 1
+        return arc
+
+    def target(arc: int) -> int:
+        if arcs[arc] & 0x80:  # the target is the node right after this one
+            while not arcs[arc] & 0x40:
+                arc = skip_arc(arc)
+            return skip_arc(arc)
+        at = arc + (1 if arcs[arc] & 31 else 2)
+        value, shift = 0, 0
+        while True:
+            byte = arcs[at]
+            value |= (byte & 0x7F) << shift
+            if not byte & 0x80:
+                return value
+            at, shift = at + 1, shift + 7
+
+    out: list[bytes] = []
+    stack = [(target(0), b"")]
+    while stack:
+        arc, prefix = stack.pop()
+        while True:
+            index = arcs[arc] & 31
+            sequence = prefix + bytes([labels[index] if index else arcs[arc + 1]])
+            if arcs[arc] & 0x20:  # final: a whole sequence ends here
+                out.append(sequence)
+            node = target(arc)
+            if node:
+                stack.append((node, sequence))
+            if arcs[arc] & 0x40:  # the node's last arc
+                break
+            arc = skip_arc(arc)
+    return out
+
+
+def _info(text: str) -> dict[str, str]:
+    props = {}
+    for line in text.splitlines():
+        if "=" in line and not line.lstrip().startswith("#"):
+            key, _, value = line.partition("=")
+            props[key.strip()] = value.strip()
+    return props
+
+
+def _word_lines(text: str) -> list[str]:
+    return [
+        line.strip()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#") and " " not in line.strip()
+    ]
+
+
+def read_jars(jars: Path, name: str) -> tuple[list[tuple[str, int]], list[tuple[str, str]]]:
+    """(word, frequency class) entries and replacement pairs of dictionary ``name`` as
+    LanguageTool's speller sees it: the jar's automaton, plus ``spelling.txt`` and the
+    variant's list, less ``prohibit.txt``."""
+    dict_jar = next(iter(sorted(jars.glob("english-pos-dict-*.jar"))), None)
+    lang_jar = next(iter(sorted(jars.glob("language-en-*.jar"))), None)
+    if dict_jar is None:
+        raise FileNotFoundError(f"no english-pos-dict jar in {jars}")
+    with zipfile.ZipFile(dict_jar) as jar:
+        info = _info(jar.read(f"{RESOURCE}{name}.info").decode("utf-8"))
+        sequences = read_cfsa2(jar.read(f"{RESOURCE}{name}.dict"))
+    separator = info.get("fsa.dict.separator", "+").encode()
+    frequencies = info.get("fsa.dict.frequency-included", "false") == "true"
+    entries: dict[str, int] = {}
+    for sequence in sequences:
+        word, _, rest = sequence.partition(separator)
+        freq = rest[-1] - ord("A") if frequencies and rest else 0
+        text = word.decode("utf-8", "replace")
+        entries[text] = max(freq, entries.get(text, 0))
+    if lang_jar is not None:
+        variant = name.replace("_", "-")
+        with zipfile.ZipFile(lang_jar) as jar:
+            names = set(jar.namelist())
+
+            def lines(file: str) -> list[str]:
+                path = f"{RESOURCE}{file}"
+                return _word_lines(jar.read(path).decode("utf-8")) if path in names else []
+
+            for word in lines("spelling.txt") + lines(f"spelling_{variant}.txt"):
+                entries.setdefault(word, 0)
+            for word in lines("prohibit.txt"):
+                entries.pop(word, None)
+    raw_pairs = info.get("fsa.dict.speller.replacement-pairs", "")
+    pairs = [
+        (a, b)
+        for item in raw_pairs.split(",")
+        if len(parts := item.split()) == 2
+        for a, b in [parts]
+        if " " not in a and re.fullmatch(r"[a-z]+", a) and re.fullmatch(r"[a-z]+", b)
+    ]
+    return sorted(entries.items()), pairs
+
+
+def _cache_path(jars: Path, name: str) -> Path:
+    return jars / f"factlint-speller-{name}.pickle"
+
+
+def load(jars: Path, name: str) -> Speller:
+    """The speller for dictionary ``name``: from the copy beside the jars, or read from the
+    jars and kept there (in memory only when that directory cannot be written)."""
+    path = _cache_path(jars, name)
+    try:
+        with path.open("rb") as f:
+            kept = pickle.load(f)
+        if kept.get("format") == CACHE_FORMAT:
+            return Speller(kept["forms"], kept["pairs"], kept["buckets"])
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
+        pass
+    speller = Speller.from_entries(*read_jars(jars, name))
+    kept = {"format": CACHE_FORMAT, **vars(speller)}
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(kept, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return speller
+
+
+_spellers: dict[tuple[str, str], Speller | None] = {}
+_lock = threading.Lock()
+
+
+def speller_for(jars: Path, language: str) -> Speller | None:
+    """The language's speller, loaded once per process; None when there is none to load."""
+    name = dictionary_name(language)
+    if name is None:
+        return None
+    key = (str(jars), name)
+    with _lock:
+        if key not in _spellers:
+            try:
+                _spellers[key] = load(jars, name)
+            except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+                _spellers[key] = None
+        return _spellers[key]
+
+
+def replacements(word: str, jars: Path, language: str) -> tuple[str, ...]:
+    """Suggestions for a speller match on ``word``; () when no dictionary can give any (the
+    placeholder is never shown)."""
+    speller = speller_for(jars, language)
+    return speller.suggest(word) if speller is not None else ()
