@@ -72,6 +72,10 @@ class Issue:
     fixable: bool = False
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def to_dict(self) -> dict:
+        """The JSON contract's object for this issue (the Python API's name for it)."""
+        return self.to_json()
+
     def to_json(self) -> dict:
         """The JSON contract's object for this issue (see README, "JSON output")."""
         data = {
