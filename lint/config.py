@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,15 @@ class Config:
     spacy_model: str | None = None
     max_file_size: int = 5 << 20
     exclude: list[str] = field(default_factory=list)
+    extend_packs: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    command_exclude: tuple[Path, list[str]] | None = None  # --exclude, relative to the cwd
+    written: dict[str, list[tuple[str, object]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Where each setting was written: key → [(``file:line:col``, the value as read,
+    with its items' positions)], base configurations first (``factlint config`` and the
+    positioned errors for unknown rule ids read it)."""
 
     def rule_enabled(self, rule_id: str) -> bool:
         """Selected by ``select`` and not ignored; the longest matching glob wins."""
@@ -89,14 +99,45 @@ class Config:
         return bool(self.languagetool.get("enabled", True))
 
     def excluded(self, path: Path) -> bool:
-        try:
-            rel = path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            rel = path.as_posix()
-        return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) for g in self.exclude)
+        """Skipped by ``exclude`` (relative to this file) or ``--exclude`` (to the cwd)?"""
+        cwd, globs = self.command_exclude or (self.root, [])
+        return path_matches(path, self.root, self.exclude) or path_matches(path, cwd, globs)
+
+    def for_file(self, path: Path | None) -> Config:
+        """This configuration with the ``per-file-ignores`` whose globs match ``path``
+        added to ``ignore`` (the same object when none does, so files still batch)."""
+        if path is None or not self.per_file_ignores:
+            return self
+        extra = [
+            sel
+            for glob, selectors in self.per_file_ignores.items()
+            if path_matches(path, self.root, [glob])
+            for sel in selectors
+        ]
+        if not extra:
+            return self
+        key = tuple(extra)
+        memo = self.__dict__.setdefault("_per_file", {})
+        if key not in memo:
+            memo[key] = self.replace(ignore=[*self.ignore, *extra], per_file_ignores={})
+        return memo[key]
 
     def replace(self, **changes) -> Config:
         return dataclasses.replace(self, **changes)
+
+
+def path_matches(path: Path, root: Path, globs: list[str]) -> bool:
+    """Does a glob match ``path`` relative to ``root``, its name, or a directory it is in
+    (``archive`` and ``archive/*`` both take ``archive/2019/a.md``)?"""
+    if not globs:
+        return False
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    parts = rel.split("/")
+    candidates = [rel, path.name, *("/".join(parts[:n]) for n in range(1, len(parts)))]
+    return any(fnmatch.fnmatch(c, g.rstrip("/") or g) for g in globs for c in candidates)
 
 
 def _best(rule_id: str, globs: list[str]) -> str | None:
@@ -109,12 +150,13 @@ def _best(rule_id: str, globs: list[str]) -> str | None:
 
 _KEYS = {
     "extends", "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on",
-    "vocabulary", "languagetool", "spacy", "max-file-size", "exclude",
+    "vocabulary", "languagetool", "spacy", "max-file-size", "exclude", "extend-packs",
+    "per-file-ignores",
 }  # fmt: skip
 _REPLACED = {
     "packs": "packs", "select": "select", "ignore": "ignore", "exclude": "exclude",
     "language": "language", "pubdate": "pubdate", "fail-on": "fail_on", "spacy": "spacy_model",
-    "max-file-size": "max_file_size",
+    "max-file-size": "max_file_size", "per-file-ignores": "per_file_ignores",
 }  # fmt: skip
 """Settings a configuration takes whole from its base unless it sets them itself."""
 
@@ -122,8 +164,11 @@ _REPLACED = {
 def load_config(path: Path, trusted: bool = True) -> Config:
     """Read one configuration file (YAML, or a pyproject.toml with [tool.factlint]),
     with the configurations it ``extends``. ``trusted``: the user named it (``--config``);
-    a configuration found beside the drafts may not set MACHINE_SETTINGS."""
-    return _load(Path(path), (), trusted)[0]
+    a configuration found beside the drafts may not set MACHINE_SETTINGS. A rule id,
+    glob or pack name that matches no rule is an error where it was written."""
+    config = _load(Path(path), (), trusted)[0]
+    check_rule_references(config)
+    return config
 
 
 def _read(path: Path) -> object:
@@ -229,9 +274,20 @@ def _merge(base: Config, child: Config, keys: set[str]) -> Config:
         accept=list(base.accept),
         reject=dict(base.reject),
     )
+    merged.written = {k: list(v) for k, v in base.written.items()}
+    for key, entries in child.written.items():
+        merged.written[key] = (
+            [*merged.written.get(key, []), *entries] if key in _MERGED else list(entries)
+        )
     for key, attr in _REPLACED.items():
         if key in keys:
             setattr(merged, attr, getattr(child, attr))
+    if "extend-packs" in keys and "packs" not in keys:
+        merged.packs = list(dict.fromkeys([*merged.packs, *child.extend_packs]))
+        merged.written["packs"] = [
+            *merged.written.get("packs", []),
+            *child.written.get("extend-packs", []),
+        ]
     if "severity" in keys:
         merged.severity.update(child.severity)
     if "languagetool" in keys:
@@ -240,6 +296,55 @@ def _merge(base: Config, child: Config, keys: set[str]) -> Config:
         merged.accept = list(dict.fromkeys([*base.accept, *child.accept]))
         merged.reject.update(child.reject)
     return merged
+
+
+_MERGED = {"severity", "languagetool", "vocabulary"}
+"""Settings a configuration adds to its base's key by key."""
+
+
+DEFAULT_KEYWORD = "default"
+"""In ``packs:``, the packs factlint runs by default (``packs: [default, ./house.yaml]``)."""
+
+
+def _expand_packs(packs: list[str], extend: list[str]) -> list[str]:
+    """``packs`` with ``default`` spelt out, then ``extend-packs``; each pack once."""
+    out: list[str] = []
+    for spec in [*packs, *extend]:
+        out.extend(DEFAULT_PACKS if spec == DEFAULT_KEYWORD else [spec])
+    return list(dict.fromkeys(out))
+
+
+def check_rule_references(config: Config) -> None:
+    """ConfigError at the first ``select``, ``ignore``, ``severity`` or
+    ``per-file-ignores`` entry that names no known rule or pack, with the closest ids."""
+    from lint.packs.catalog import known, problem
+
+    ids, names = known(config.packs, config.root)
+    for key in ("select", "ignore", "severity", "per-file-ignores"):
+        entries = config.written.get(key, [])
+        for where, value in entries[-1:] if key in _REPLACED else entries:
+            for selector, at in _selectors(key, value, where):
+                why = problem(selector, ids, names)
+                if why:
+                    raise ConfigError(f"{at}: {key}: {why}")
+
+
+def _selectors(key: str, value: object, where: str):
+    """(selector, where it was written) for each rule reference of one setting."""
+    positioned = ":" in where and not where.endswith("pyproject.toml")
+    if key in ("select", "ignore") and isinstance(value, list):
+        for i, sel in enumerate(value):
+            yield sel, (mark_of(value, i, None) if positioned else None) or where
+    elif key == "severity" and isinstance(value, dict):
+        for sel in value:
+            yield (
+                str(sel),
+                (mark_of(value, sel, None, at_key=True) if positioned else None) or where,
+            )
+    elif key == "per-file-ignores" and isinstance(value, dict):
+        for selectors in value.values():
+            for i, sel in enumerate(selectors if isinstance(selectors, list) else []):
+                yield sel, (mark_of(selectors, i, None) if positioned else None) or where
 
 
 def _pack_from(spec: str, root: Path) -> str:
@@ -266,23 +371,47 @@ def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
 
     for key in data:
         if key not in _KEYS:
-            raise err(key, f"unknown setting {key!r} (known: {', '.join(sorted(_KEYS))})", True)
+            close = difflib.get_close_matches(str(key), sorted(_KEYS), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise err(
+                key, f"unknown setting {key!r}{hint} (known: {', '.join(sorted(_KEYS))})", True
+            )
     cfg = Config(path=path, root=path.parent if path else Path.cwd())
-    for key in ("packs", "select", "ignore", "exclude"):
+    positioned = bool(path) and path.name != "pyproject.toml"
+    cfg.written = {
+        str(k): [(str(mark_of(data, k, top) if positioned else name), v)] for k, v in data.items()
+    }
+    for key in ("packs", "select", "ignore", "exclude", "extend-packs"):
         if key in data:
             value = data[key]
             if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
                 raise err(key, f"`{key}` must be a list of strings")
-            setattr(cfg, key, list(value))
-    for i, spec in enumerate(cfg.packs if "packs" in data else []):
-        if not is_shipped_pack(spec) and not (cfg.root / Path(spec).expanduser()).is_file():
-            where = (
-                mark_of(data["packs"], i, top) if path and path.name != "pyproject.toml" else name
+            setattr(cfg, key.replace("-", "_"), list(value))
+    for key in ("packs", "extend-packs"):
+        for i, spec in enumerate(data.get(key) or [] if key in data else []):
+            if spec == DEFAULT_KEYWORD or is_shipped_pack(spec):
+                continue
+            if not (cfg.root / Path(spec).expanduser()).is_file():
+                where = mark_of(data[key], i, top) if positioned else name
+                raise ConfigError(
+                    f"{where}: no such pack {spec!r} (shipped packs: {', '.join(shipped_names())}; "
+                    f"`{DEFAULT_KEYWORD}` for the default ones; or the path of a .yaml file, "
+                    "relative to this configuration)"
+                )
+    cfg.packs = _expand_packs(cfg.packs, cfg.extend_packs)
+    if "per-file-ignores" in data:
+        pfi = data["per-file-ignores"]
+        if not (
+            isinstance(pfi, dict)
+            and all(
+                isinstance(v, list) and all(isinstance(x, str) for x in v) for v in pfi.values()
             )
-            raise ConfigError(
-                f"{where}: no such pack {spec!r} (shipped packs: {', '.join(shipped_names())}; "
-                "or the path of a .yaml file, relative to this configuration)"
+        ):
+            raise err(
+                "per-file-ignores",
+                "`per-file-ignores` maps a file glob to a list of rule ids, globs or pack names",
             )
+        cfg.per_file_ignores = {str(k): list(v) for k, v in pfi.items()}
     if "severity" in data:
         sev = data["severity"]
         if not isinstance(sev, dict) or any(v not in SEVERITIES for v in sev.values()):
@@ -395,6 +524,33 @@ def _vocabulary(cfg: Config, vocab: object, fail, path: Path | None = None) -> N
         )
     cfg.accept = list(accept)
     cfg.reject = {str(k): v or "" for k, v in reject.items()}
+
+
+class FileConfigs:
+    """A ConfigFinder's configurations as one command line sees them: with each file's
+    ``per-file-ignores`` applied, the command's ``--exclude`` globs (relative to the
+    working directory) and whether directory walks honour ignore files. The same
+    Config object comes back for files that share one, so the engine batches them."""
+
+    def __init__(
+        self, finder: ConfigFinder, exclude: list[str] = (), ignore_files: bool = True
+    ) -> None:
+        self.finder = finder
+        self.explicit = finder.explicit
+        self.exclude = list(exclude)
+        self.ignore_files = ignore_files
+        self._cwd = Path.cwd()
+        self._with_exclude: dict[int, Config] = {}
+
+    def for_path(self, path: Path | None) -> Config:
+        config = self.finder.for_path(path)
+        if self.exclude:
+            if id(config) not in self._with_exclude:
+                self._with_exclude[id(config)] = config.replace(
+                    command_exclude=(self._cwd, self.exclude)
+                )
+            config = self._with_exclude[id(config)]
+        return config.for_file(path)
 
 
 # -- discovery --------------------------------------------------------------------
