@@ -22,7 +22,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import factlint_rows, isolation, lsp_incremental, machine, peers, report
+from bench import (
+    bench_languagetool,
+    factlint_rows,
+    isolation,
+    lsp_incremental,
+    machine,
+    peers,
+    report,
+)
 from bench.factlint_rows import DEFAULT, RULES_ONLY
 from bench.texts import Texts, prepare
 from lint.parallel import default_jobs
@@ -37,7 +45,9 @@ def say(message: str) -> None:
     print(f"bench [{time.monotonic() - BEGAN:4.0f} s] {message}", file=sys.stderr, flush=True)
 
 
-def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
+def measure(
+    work: Path, env: dict[str, str], quick: bool, suggestions: str = "factlint"
+) -> report.Results:
     """Every row, in an order where no cache holds a text before its timed run."""
     load_before = os.getloadavg()
     texts = prepare(work, 20, 2, 2) if quick else prepare(work)
@@ -45,7 +55,7 @@ def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
     exe = BIN / "factlint"
     if not exe.exists():
         raise SystemExit(f"bench: {exe} is missing; run `make install`")
-    lt = isolation.start_languagetool(texts.text(texts.single), say)
+    lt = isolation.start_languagetool(texts.text(texts.single), say, suggestions)
     fl = factlint_rows.Factlint(exe, work, env, default_jobs())
     try:
         client = peers.LanguageToolAlone(lt.url)
@@ -63,15 +73,21 @@ def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
         # answer these very texts from it. A fresh one, warmed up alike, for LanguageTool alone.
         say("LanguageTool alone: a fresh server (the first one's cache holds these texts)")
         lt.stop()
-        fresh = isolation.start_languagetool(texts.text(texts.single), say)
+        fresh = isolation.start_languagetool(texts.text(texts.single), say, "languagetool")
         client = peers.LanguageToolAlone(fresh.url)
-        for text in texts.warmup:
-            client.check(text)
+        warmed = as_warm_as_factlint(client, texts)
         rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say))
         fresh.stop()
         rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
         found, missing = peers.cli_peers()
         rows += [peers.cli_row(peer, texts, work, say) for peer in found]
+        curves = []
+        if lt.jars is not None:  # an external server: not ours to start
+            say(f"the warm-up curve of a fresh managed server, {len(texts.curve)} checks, twice")
+            curves = [
+                bench_languagetool.warm_up_curve(texts.curve, lt.jars, background, say)
+                for background in (False, True)
+            ]
     finally:
         say("stopping the bench's factlint service and LanguageTool server")
         fl.stop_service()
@@ -84,7 +100,40 @@ def measure(work: Path, env: dict[str, str], quick: bool) -> report.Results:
         f"pygls {machine.package('pygls')} (the LSP client)",
     ]
     return report.Results(
-        texts, rows, default, rules_only, lsp, lt, missing, versions, load_before, BEGAN
+        texts, rows, default, rules_only, lsp, lt, missing, versions, load_before, BEGAN,
+        suggestions=suggestions, warmed=warmed, curves=curves,
+    )  # fmt: skip
+
+
+def as_warm_as_factlint(client: peers.LanguageToolAlone, texts: Texts) -> str:
+    """Warm LanguageTool alone's fresh server on what factlint's server had checked before
+    factlint's warm drafts were timed, in the same order: the warm-up articles, the
+    ~5,000-word draft and the paragraphs its edits bring in (the language server's run),
+    and the two drafts of the cold runs. A JVM that has checked more answers faster, so
+    anything less flatters factlint. Returns a line for the notes."""
+    say(f"LanguageTool alone: warming it as factlint's server was ({len(texts.warmup)} articles, "
+        "the language server's draft and edits, the two cold drafts)")  # fmt: skip
+    new_paragraphs = [
+        paragraph
+        for before, after in zip(texts.version_texts, texts.version_texts[1:], strict=False)
+        for paragraph in after.split("\n\n")
+        if paragraph.strip() and paragraph not in before.split("\n\n")
+    ]
+    for text in [
+        *texts.warmup,
+        texts.version_texts[0],
+        *new_paragraphs,
+        texts.text(texts.single),
+        texts.text(texts.drafts[1]),
+    ]:
+        client.check(text)
+    return (
+        f"Warm-up: before the timed warm drafts, both LanguageTool servers had checked the "
+        f"same texts ({client.checks} texts, {client.words:,} words: the "
+        f"{len(texts.warmup)} warm-up articles, the language server's draft and the "
+        f"{len(new_paragraphs)} paragraphs its edits bring in, the two cold drafts); "
+        "factlint's in paragraphs packed into requests of ~2,000 characters, LanguageTool "
+        "alone's one request per text"
     )
 
 
@@ -111,12 +160,20 @@ def main(argv: list[str] | None = None) -> int:
         help="a smoke test of the bench itself (20 batch files, 2 warm drafts, 2 edits); "
         "nothing is appended to RESULTS.md",
     )
+    parser.add_argument(
+        "--spelling-suggestions",
+        choices=("factlint", "languagetool"),
+        default="factlint",
+        help="who searches the speller's suggestions on factlint's LanguageTool server "
+        "(the `spelling_suggestions` setting; default factlint, as factlint ships): "
+        "`languagetool` measures factlint without that lever",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         work = Path(tmp) / "work"
         work.mkdir()
         env = isolation.isolate(Path(tmp), say)
-        results = measure(work, env, args.quick)
+        results = measure(work, env, args.quick, args.spelling_suggestions)
     text = report.render(results)
     print(text)
     if not args.quick:

@@ -18,16 +18,20 @@ draft is timed separately as ``cached``. Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import requests
 
-from lint.languagetool import server
+from bench.peers import LanguageToolAlone
+from lint.languagetool import server, warmup
 from lint.languagetool.backend import LanguageToolBackend
 from lint.languagetool.install import install, is_installed
 from lint.languagetool.settings import LanguageToolSettings
@@ -120,6 +124,71 @@ def _measure(settings: LanguageToolSettings, drafts: int, words: int) -> dict:
         "factlint_words_per_s": round(word_count / f),
         "cached_repeat_s": round(cached, 3),
     }
+
+
+@dataclass
+class Curve:
+    """A fresh managed server's first checks: seconds per 1,000 words of each, in order."""
+
+    label: str
+    start_s: float  # server start to its first answer (and the one-sentence warm-up)
+    per_1000: list[float]
+    warm_up_s: float | None = None  # the background warm-up, waited for after check 1
+
+    def line(self) -> str:
+        values = " ".join(f"{v:.2f}" for v in self.per_1000)
+        extra = (
+            f"; background warm-up {self.warm_up_s:.0f} s, waited for after check 1"
+            if self.warm_up_s is not None
+            else ""
+        )
+        return f"{self.label} (start {self.start_s:.1f} s{extra}): {values}"
+
+
+def warm_up_curve(
+    texts: list[str], jars: Path, background: bool, say: Callable[[str], None]
+) -> Curve:
+    """Start a managed server as factlint does (its properties, the one-sentence check,
+    and with ``background`` the background warm-up), in a state directory of its own, and
+    time its first checks of ``texts``, each new to it, as factlint sends them (the same
+    rule selection; the idle clock touched around each, as the backend does). With
+    ``background`` the warm-up is waited for after the first check: the first check is
+    the one that started the server and shows it is not delayed, the others come later."""
+    with tempfile.TemporaryDirectory(prefix="factlint-curve-") as tmp:
+        checks = warmup.CHECKS if background else 0
+        settings = LanguageToolSettings(
+            url=None, cache_dir=Path(tmp), jar_dir=jars, idle_timeout=900, warm_up_checks=checks
+        )
+        try:
+            began = time.perf_counter()
+            state = server.ensure_server(settings, say=lambda _: None, warm_up=True)
+            started = time.perf_counter() - began
+            client = LanguageToolAlone(state.url, params=server.warm_up_params(settings))
+            per_1000: list[float] = []
+            waited = None
+            for n, text in enumerate(texts):
+                server.touch(settings)
+                seconds = client.check(text)
+                server.touch(settings)
+                per_1000.append(seconds * 1000 / max(1, len(text.split())))
+                if n == 0 and background:
+                    say("warm-up curve: waiting for the background warm-up")
+                    waited = _wait_warm_up(settings.state / server.WARMUP_LOG)
+        finally:
+            server.stop_server(settings)
+    label = "with the background warm-up" if background else "without (one sentence, as before)"
+    return Curve(label, started, per_1000, waited)
+
+
+def _wait_warm_up(log: Path, limit: float = 600.0) -> float:
+    """Seconds until the warm-up process writes its last line (or ``limit``)."""
+    began = time.perf_counter()
+    while time.perf_counter() - began < limit:
+        with contextlib.suppress(OSError):
+            if "warm-up:" in log.read_text("utf-8", "replace"):
+                break
+        time.sleep(0.5)
+    return time.perf_counter() - began
 
 
 def main(argv: list[str] | None = None) -> int:

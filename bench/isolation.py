@@ -55,6 +55,11 @@ class LanguageTool:
     cold: Fig
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def jars(self) -> Path | None:
+        """The jars the bench's server runs (None for an external server)."""
+        return self.settings.jars if self.settings is not None else None
+
     def stop(self) -> None:
         if self.settings is not None:
             from lint.languagetool import server
@@ -62,13 +67,19 @@ class LanguageTool:
             server.stop_server(self.settings)
 
 
-def start_languagetool(single: str, say: Callable[[str], None]) -> LanguageTool:
+def start_languagetool(
+    single: str, say: Callable[[str], None], suggestions: str = "factlint"
+) -> LanguageTool:
     """Start the bench's server cold (to its first answer), then time its first check
-    (of the single draft): LanguageTool's cold first run."""
+    (of the single draft): LanguageTool's cold first run. ``suggestions`` is the
+    ``spelling_suggestions`` setting it starts with: ``factlint`` (the server skips the
+    speller's suggestions, as factlint starts it) or ``languagetool`` (a stock server)."""
     from lint.languagetool import server
     from lint.languagetool.settings import LanguageToolSettings
 
-    settings = LanguageToolSettings.from_mapping({"idle_timeout": int(SERVICE_IDLE)})
+    settings = LanguageToolSettings.from_mapping(
+        {"idle_timeout": int(SERVICE_IDLE), "spelling_suggestions": suggestions}
+    )
     if settings.external:  # FACTLINT_LANGUAGETOOL_URL: the user's server, not ours to start
         url = settings.url or ""
         LanguageToolAlone(url).check(single)

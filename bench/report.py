@@ -11,9 +11,10 @@ import datetime as dt
 import os
 import platform
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bench import machine
+from bench.bench_languagetool import Curve
 from bench.factlint_rows import DEFAULT, RULES_ONLY, FactlintResult
 from bench.isolation import LanguageTool
 from bench.lsp_incremental import LspResult
@@ -25,6 +26,8 @@ WARM_TARGET = 0.5  # seconds, a ~1,000-word draft through the CLI
 BATCH_TARGET = 0.9  # × min(LanguageTool alone, spaCy alone) words/s
 INCREMENTAL_TARGET = 0.2  # seconds, one edited paragraph in the language server
 MEMORY_TARGET = 500  # MB, Python side, the ~5,000-word draft
+WARM_RATIO_TARGET = 0.8  # × LanguageTool alone's warm single draft (issue 22)
+BATCH_RATIO_TARGET = 1.2  # × min(LanguageTool alone, spaCy alone) words/s (issue 22)
 
 
 @dataclass
@@ -39,6 +42,9 @@ class Results:
     versions: list[str]
     load_before: tuple[float, float, float]
     began: float  # time.monotonic() when the bench started
+    suggestions: str = "factlint"  # spelling_suggestions of factlint's LanguageTool server
+    warmed: str = ""  # how LanguageTool alone's server was warmed, for the notes
+    curves: list[Curve] = field(default_factory=list)
 
     def row(self, name: str) -> Row:
         return next(r for r in self.rows if r.name == name)
@@ -55,6 +61,27 @@ def targets(r: Results) -> list[Target]:
         _memory_target(r),
         _versus_proselint(r),
     ]
+
+
+def ratio_targets(r: Results) -> list[Target]:
+    """Issue 22: ratios to the tools factlint wraps, measured side by side in this run."""
+    ours, lt = r.row(DEFAULT).fig("warm").value, r.row(LT_ALONE).fig("warm").value
+    what = "warm single ~1,000-word draft, all packs + LanguageTool, ÷ LanguageTool alone"
+    bar = f"≤ {WARM_RATIO_TARGET:.1f}×"
+    if ours is None or not lt:
+        warm = Target(1, what, "n/a (a figure is missing)", bar, None)
+    else:
+        measured = f"{ours:.3f} s ÷ {lt:.3f} s = {ours / lt:.2f}×"
+        warm = Target(1, what, measured, bar, ours / lt <= WARM_RATIO_TARGET)
+    batch = r.row(DEFAULT).fig("batch").value
+    lt_b, nlp = r.row(LT_ALONE).fig("batch").value, r.row(SPACY_ALONE).fig("batch").value
+    what = "batch throughput, all packs + LanguageTool, ÷ the slower of LanguageTool and spaCy"
+    bar = f"≥ {BATCH_RATIO_TARGET:.1f}×"
+    if batch is None or not lt_b or not nlp:
+        return [warm, Target(2, what, "n/a (a figure is missing)", bar, None)]
+    floor = min(lt_b, nlp)
+    measured = f"{batch:,.0f} ÷ min({lt_b:,.0f}, {nlp:,.0f}) words/s = {batch / floor:.2f}×"
+    return [warm, Target(2, what, measured, bar, batch / floor >= BATCH_RATIO_TARGET)]
 
 
 def _at_most(fig: Fig, bar: float) -> bool | None:
@@ -139,10 +166,15 @@ def render(r: Results) -> str:
             "(r×) = the factlint figure ÷ its peer's (the row named after ÷): below 1 is better "
             "for seconds and MB, above 1 for words/s.",
             "",
+            "Targets (issue 22, ratios in this run):",
+            "",
+            *(target.line() for target in ratio_targets(r)),
+            "",
             "Targets (issue 7):",
             "",
             *(target.line() for target in targets(r)),
             "",
+            *_curves(r),
             "Notes:",
             "",
             *(f"- {note}" for note in _notes(r)),
@@ -203,11 +235,35 @@ def _notes(r: Results) -> list[str]:
         "The operating system's file cache was not dropped before the cold runs.",
         "Isolation: the bench ran its own factlint service and LanguageTool server (the same "
         "jars, a temporary directory); the user's were neither used nor stopped.",
+        "Spelling suggestions: factlint's LanguageTool server ran with "
+        + (
+            "`maxSpellingSuggestions=-1` (factlint's default, `spelling_suggestions: "
+            "factlint`: the server skips the speller's suggestion search, factlint makes the "
+            "suggestions from LanguageTool's own dictionary)"
+            if r.suggestions == "factlint"
+            else "the stock speller (`spelling_suggestions: languagetool`: the server "
+            "searches the suggestions, as before issue 22)"
+        )
+        + "; LanguageTool alone's ran stock (it searches them).",
+        *([r.warmed + "."] if r.warmed else []),
         *r.missing,
         *_busy(r.load_before),
         f"Bench time: {time.monotonic() - r.began:.0f} s.",
     ]
     return notes
+
+
+def _curves(r: Results) -> list[str]:
+    if not r.curves:
+        return []
+    return [
+        "Warm-up curve of a fresh managed server (LanguageTool's seconds per 1,000 words of "
+        f"each of its first {len(r.curves[0].per_1000)} checks, real articles new to it, "
+        "sent as factlint sends them; a server of its own for each curve):",
+        "",
+        *(f"- {curve.line()}" for curve in r.curves),
+        "",
+    ]
 
 
 def _seconds(values: list[float]) -> str:

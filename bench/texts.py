@@ -12,7 +12,9 @@ cache) holding a text another measurement already sent:
 - ``versions``: the ~5,000-word draft (``versions[0]``), real articles
   concatenated, and then the same draft with one more paragraph replaced by a
   paragraph of another real article, one edit per version;
-- ``warmup``: more articles, only to warm LanguageTool's JVM up.
+- ``warmup``: more articles, only to warm LanguageTool's JVM up;
+- ``curve``: CURVE articles after those, for the warm-up curve of a fresh server
+  (``bench_languagetool.warm_up_curve``; each curve has a server of its own).
 
 The 2017 scrape kept few paragraph breaks (many bodies are one 500-word
 "paragraph"), so the incremental draft is made of the articles whose breaks
@@ -32,6 +34,7 @@ SINGLE_WORDS = 1000
 INCREMENTAL_WORDS = 5000
 EDITS = 5
 WARMUP = 30
+CURVE = 20  # checks in a warm-up curve
 MAX_PARAGRAPH_WORDS = 200
 EDIT_MIN_WORDS = 25  # a body paragraph, not a headline
 
@@ -54,6 +57,7 @@ class Texts:
     version_texts: list[str]
     edited_words: list[int]  # words of each replaced paragraph (before the edit)
     warmup: list[str]
+    curve: list[str]
 
     @property
     def single(self) -> Path:
@@ -132,7 +136,11 @@ def prepare(work: Path, batch_size: int = BATCH, warm: int = WARM, edits: int = 
         edited.append(words(versions[-1][index]))
         versions.append([*versions[-1][:index], replacement, *versions[-1][index + 1 :]])
     taken = set(paragraphed)  # the draft's and the replacements' articles
-    warmup = [t for t in rest if t not in taken][: WARMUP if batch_size == BATCH else 2]
+    unused = [t for t in rest if t not in taken]
+    warmup = unused[: WARMUP if batch_size == BATCH else 2]
+    curve = [t for t in unused[len(warmup) :] if words(t) >= 200][
+        : CURVE if batch_size == BATCH else 3
+    ]
 
     def write(folder: str, texts: list[str], stem: str) -> list[Path]:
         (work / folder).mkdir(parents=True, exist_ok=True)
@@ -153,6 +161,7 @@ def prepare(work: Path, batch_size: int = BATCH, warm: int = WARM, edits: int = 
         version_texts=[t + "\n" for t in version_texts],
         edited_words=edited,
         warmup=warmup,
+        curve=curve,
     )
     manifest = {
         "single": str(texts.single),

@@ -31,6 +31,12 @@ state_dir              server state, lock, log (``<cache_dir>/languagetool/serve
 start_timeout          seconds to wait for a starting server (120)
 request_timeout        seconds to wait for one check request (120)
 workers                concurrent requests per factlint process (4)
+spelling_suggestions   who searches the speller's suggestions: ``factlint`` (the
+                       server skips them, ``lint.languagetool.suggest`` makes them
+                       from LanguageTool's own dictionary: 0.7x the server's time)
+                       or ``languagetool``; read when the server starts (factlint)
+warm_up_checks         checks a new server is warmed up with in the background,
+                       yielding to real ones (``lint.languagetool.warmup``); 0 none (40)
 enabled                false skips LanguageTool (read by the engine, not here)
 =====================  ==========================================================
 
@@ -117,6 +123,8 @@ class LanguageToolSettings:
     start_timeout: float = 120.0
     request_timeout: float = 120.0
     workers: int = 4
+    spelling_suggestions: str = "factlint"
+    warm_up_checks: int = 40
 
     def __post_init__(self) -> None:
         self.cache_dir = Path(self.cache_dir).expanduser()
@@ -198,7 +206,8 @@ class LanguageToolSettings:
 _ENGINE_KEYS = {"enabled"}
 _LISTS = {"enabled_rules", "disabled_rules", "enabled_categories", "disabled_categories"}
 _BOOLS = {"picky", "spell_names"}
-_INTS = {"idle_timeout", "port", "workers"}
+_INTS = {"idle_timeout", "port", "workers", "warm_up_checks"}
+SUGGESTERS = ("factlint", "languagetool")
 _FLOATS = {"start_timeout", "request_timeout"}
 _MEMORY = re.compile(r"\d+[kKmMgG]?")
 
@@ -235,6 +244,10 @@ def _coerce(name: str, value: Any) -> Any:
         if not _MEMORY.fullmatch(str(value)):
             raise ValueError(f"languagetool: max_memory must look like 512m or 2g, not {value!r}")
         return str(value)
+    if name == "spelling_suggestions":
+        if value not in SUGGESTERS:
+            raise ValueError("languagetool: spelling_suggestions must be factlint or languagetool")
+        return value
     if name in {"cache_dir", "jar_dir", "state_dir"}:
         return Path(str(value)).expanduser()
     return str(value)

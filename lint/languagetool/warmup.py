@@ -1,0 +1,196 @@
+"""Warm a freshly started LanguageTool server up in the background, at low priority.
+
+A new JVM answers its first checks slowly (measured on LanguageTool 6.8: 2–4 s
+per 1,000 words on its first checks, 0.8–1.0 s after 30–50) while its JIT
+compiler learns the rules. So after ``server.start_locked`` has started the
+server, and without delaying the check that started it, a detached process
+(``python -m lint.languagetool.warmup STATE_DIR PID CHECKS PARAMS``) sends it
+``CHECKS`` requests of news-like copy, one at a time, as factlint's backend
+would (paragraphs packed to about 2,000 characters, the same language and rule
+selection). It yields to real work: before each request it waits until no
+factlint process has used the server for ``QUIET`` seconds (the ``last-used``
+file every check touches), so a real check waits at most for one small
+warm-up request; the server itself runs at ``nice`` (``server.NICENESS``). It
+stops when the server is gone or replaced.
+
+The copy is made here from templates written for factlint (never published
+text): every request differs in its names and figures, so LanguageTool's
+sentence cache cannot answer it and the rules really run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+QUIET = 3.0
+"""Seconds without a real check before the next warm-up request goes out."""
+CHECKS = 40
+"""Warm-up requests after a start: ~13,000 words, past the measured 30–50 checks."""
+CHUNK_CHARS = 2000
+TIMEOUT = 120.0
+
+PEOPLE = (
+    "Maria Okonkwo", "Tomasz Wierzbicki", "Helen Marsh", "Ravi Subramanian", "Ana Lucía Ferro",
+    "Jonas Lindqvist", "Grace Mbeki", "Daniel O'Rourke", "Yuki Hamada", "Fatima Haddad",
+    "Pieter de Groot", "Olga Semenova",
+)  # fmt: skip
+PLACES = (
+    "Lisbon", "Nairobi", "Winnipeg", "Dundee", "Porto Alegre", "Tromsø", "Hobart", "Kraków",
+    "Mombasa", "Leeds", "Valparaíso", "Osaka",
+)  # fmt: skip
+BODIES = (
+    "the regional water authority", "the port workers' union", "the national statistics office",
+    "the city council", "the central bank", "the health ministry", "the teachers' federation",
+    "the transport regulator",
+)  # fmt: skip
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+
+TEMPLATES = (
+    "{body_c} said on {day} that it would raise its charges by {pct} per cent from {month}, "
+    "the first increase since {since}. {person}, who chairs its finance committee, told "
+    "reporters that the money would pay for {n} kilometres of new pipes. Critics said the "
+    "plan for {n} kilometres had been rushed through without a proper consultation, and "
+    "that {big} families in the poorest districts would be hit hardest.",
+    "Police in {place} were called to the harbour at {clock} on {day} morning, when a crane "
+    "collapsed onto two parked lorries. Nobody was hurt, a spokesman said, but {n} "
+    'containers had to be moved before the quay could reopen. "We were very lucky," said '
+    '{person}, one of {m} dock workers who saw it fall. "Ten minutes earlier and the whole '
+    'shift of {m} would of been underneath it."',
+    "The number of people waiting more than a year for surgery rose to {big} in {month}, "
+    "according to figures published by {body} on {day}. That is {n} more than in {since}. "
+    "{person}, one of {m} surgeons in {place}, said theatres were standing empty because "
+    "there was not enough nurses to staff them, and that a backlog of {big} could take "
+    "until {year} to clear.",
+    "{person} was elected mayor of {place} on {day} with {big} votes, ending the rule of a "
+    "party that had run the city since {since}. In the victory speech the new mayor "
+    "promised to freeze bus fares for {m} years, to open the {n} libraries on Sundays and to "
+    "publish every contract worth more than {n},000 euros. The opponent, who won {small} "
+    "of the {m} districts, conceded defeat shortly after midnight.",
+    "Farmers near {place} say this summer's drought has cut their harvest by {pct} per cent, "
+    "the worst since {since}. {person}, who grows wheat and barley on {n} hectares, said the "
+    "wells on the farm had run dry in {month} for the first time in {m} years. {body_c} has "
+    "offered loans of up to {big} euros, but many of the {n} growers say they are already "
+    "too indebted to borrow more, and some are selling there herds.",
+    "Shares in the country's largest telecoms company fell {pct} per cent on {day} to "
+    "{small}.{m} euros after it warned that profits would be lower then expected. The firm "
+    "blamed the cost of replacing {big} old routers and a price war that began in {since}. "
+    "{person}, an analyst in {place}, said the warning about the {big} routers had not come "
+    "as a surprise, but that investors would want a clear plan before the {year} results.",
+    "A new exhibition in {place} brings together {n} paintings by women artists of the "
+    "nineteenth century, {m} of them never shown in public before. The curator, {person}, "
+    "spent {m} years tracing the {n} works to private collections across Europe. The show "
+    "opens on {day} and runs until the end of {month} {year}; tickets cost {small}.{m} "
+    "euros, and the first {big} students get in free.",
+    "The national team's coach, {person}, has named {m} new players in a squad of {n} for "
+    "next month's qualifiers, including a 19-year-old striker from {place} with {m} goals "
+    "this season. The coach said the {m} young players deserved a chance while the older "
+    "ones recovered from injury. The team, which has lost {small} games since {since}, "
+    "plays its first qualifier in front of {big} fans in {month}.",
+    "Scientists at the university in {place} say they have found a way to make batteries "
+    "that last {pct} per cent longer, using a cheap salt instead of cobalt. The team of {m}, "
+    "led by {person}, published its results on {day} after testing {n} cells through {big} "
+    "charging cycles. Other researchers welcomed the {n} tests but cautioned that it could "
+    "take until {year} before the technology reached the shops.",
+    "{body_c} voted on {day} to close {n} rural railway stations by {year}, despite a "
+    "petition signed by {big} people. {person}, who has used the line to commute to "
+    "{place} since {since}, said closing the {n} stations would leave villages cut off. "
+    "The operator argued that each of them was used by fewer than {m} passengers a day, "
+    "and that {small} replacement buses an hour would run from {month} {year}.",
+)
+
+
+def texts(round_: int) -> list[str]:
+    """One round of paragraphs: every template, filled so no sentence repeats another round's."""
+    out = []
+    for j, template in enumerate(TEMPLATES):
+        k = round_ * len(TEMPLATES) + j
+        body = BODIES[k % len(BODIES)]
+        out.append(
+            template.format(
+                body=body,
+                body_c=body[0].upper() + body[1:],
+                person=PEOPLE[(k * 7) % len(PEOPLE)],
+                place=PLACES[(k * 5) % len(PLACES)],
+                day=DAYS[k % len(DAYS)],
+                month=MONTHS[(k * 5) % len(MONTHS)],
+                pct=3 + (k * 7) % 91,
+                n=11 + k * 13,
+                m=3 + k,
+                big=f"{12_000 + k * 1_733:,}",
+                small=2 + k % 4,
+                clock=f"{1 + k % 11}.{k % 60:02d}",
+                year=2027 + k % 9,
+                since=1950 + k % 70,
+            )
+        )
+    return out
+
+
+def requests_text(checks: int) -> list[str]:
+    """``checks`` request texts of about CHUNK_CHARS each, paragraphs apart."""
+    out: list[str] = []
+    current = ""
+    round_ = 0
+    while len(out) < checks:
+        for paragraph in texts(round_):
+            if current and len(current) + len(paragraph) > CHUNK_CHARS:
+                out.append(current)
+                current = ""
+                if len(out) == checks:
+                    break
+            current += paragraph + "\n\n"
+        round_ += 1
+    return out
+
+
+def run(state_dir: Path, pid: int, checks: int, params: dict[str, str]) -> str:
+    """Send the warm-up requests; return why it stopped."""
+    from lint.languagetool import server
+
+    state = server.read_state(state_dir)
+    if state is None or state.pid != pid:
+        return "no state names the server to warm up"
+    url = f"{state.url}/v2/check"
+    done = 0
+    for text in requests_text(checks):
+        while server.idle_seconds(state_dir) < QUIET:
+            if not _ours(state_dir, pid):
+                return f"the server went away after {done} warm-up checks"
+            time.sleep(0.5)
+        if not _ours(state_dir, pid):
+            return f"the server went away after {done} warm-up checks"
+        data = urllib.parse.urlencode({**params, "text": text}).encode()
+        try:
+            with server._direct.open(url, data=data, timeout=TIMEOUT) as response:
+                json.load(response)
+        except (OSError, ValueError) as exc:
+            return f"a warm-up check failed after {done}: {exc}"
+        done += 1
+    return f"warmed up: {done} checks"
+
+
+def _ours(state_dir: Path, pid: int) -> bool:
+    from lint.languagetool import server
+
+    state = server.read_state(state_dir)
+    return state is not None and state.pid == pid and server.pid_alive(pid)
+
+
+def main(argv: list[str]) -> int:
+    state_dir, pid, checks, params = Path(argv[0]), int(argv[1]), int(argv[2]), argv[3]
+    began = time.monotonic()
+    why = run(state_dir, pid, checks, json.loads(params))
+    print(f"warm-up: {why} in {time.monotonic() - began:.1f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
