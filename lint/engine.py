@@ -195,6 +195,8 @@ class Engine:
                 results[i] = result
                 if not result.errors:  # a failed rule is tried again next time
                     store.put(keys[i], _encode(result))
+        if store.broken and results:
+            results[0].notes.append(store.broken)  # the runner says each note once
         return results  # type: ignore[return-value]
 
     def recall(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult | None]:
@@ -206,11 +208,11 @@ class Engine:
         return [_decode(store.get(self._disk_key(path, doc, config))) for path, doc in items]
 
     def store(self, config: Config) -> diskcache.DiskCache | None:
-        """The on-disk cache for this configuration, or None when it is not used."""
+        """The on-disk cache for this configuration (``broken`` says why it is off), or
+        None when it is not used."""
         if not self.disk or not getattr(config, "cache", True) or diskcache.disabled_by_env():
             return None
-        store = diskcache.open_cache(getattr(config, "cache_dir", None))
-        return None if store.broken else store
+        return diskcache.open_cache(getattr(config, "cache_dir", None))
 
     def _disk_key(self, path: str, doc: Document, config: Config) -> str:
         """Everything that decides a document's result (lint.diskcache)."""
