@@ -114,17 +114,14 @@ def _walk(root: Path, ignore_files: bool = True) -> Iterator[Path]:
     skip = _ignore_filter(root) if ignore_files else None
     for dirpath, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        if skip is not None:
+            dirnames[:] = [d for d in dirnames if not skip(Path(dirpath) / d, True)]
         for name in sorted(filenames):
             file = Path(dirpath) / name
             if document.kind_for_path(file) and not (skip and skip(file, False)):
-        if skip is not None:
-            dirnames[:] = [d for d in dirnames if not skip(Path(dirpath) / d, True)]
                 yield file
 
 
-def run(
-    paths: Iterable[str],
-    finder: ConfigFinder,
 def _ignore_filter(root: Path) -> Callable[[Path, bool], bool]:
     """Does a .gitignore or .ignore file skip this path (``--no-ignore-files``: none)?"""
     from lint.ignorefiles import IgnoreFiles
@@ -132,6 +129,9 @@ def _ignore_filter(root: Path) -> Callable[[Path, bool], bool]:
     return IgnoreFiles(root).ignored
 
 
+def run(
+    paths: Iterable[str],
+    finder: ConfigFinder,
     overrides: Overrides,
     engine: Engine,
     *,
