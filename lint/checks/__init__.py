@@ -6,6 +6,7 @@ from lint.checks.ages import PersonAge
 from lint.checks.base import Check, Context, RegexTimeout
 from lint.checks.boilerplate import Boilerplate
 from lint.checks.capitals import Capital
+from lint.checks.confusables import Confusables
 from lint.checks.date_arithmetic import Age, Anniversary, Duration
 from lint.checks.dates import DateRange, ImpossibleDate, WeekdayDate
 from lint.checks.existence import Existence
@@ -27,6 +28,7 @@ KINDS: dict[str, type[Check]] = {
     for cls in (
         Existence,
         Substitution,
+        Confusables,
         Tokens,
         Repetition,
         Pairs,

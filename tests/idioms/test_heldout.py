@@ -28,10 +28,9 @@ def test_no_alarm_on_corrected_forms(scores, section):
 
 def test_heldout_sentences_are_not_rule_examples():
     """Held out means held out: no sentence of the set is an example of a shipped rule."""
+    from bench.idioms_heldout import load
     from lint.packs import load_pack
     from lint.packs.loader import resolve
-
-    from bench.idioms_heldout import load
 
     examples = set()
     for name in ("idioms", "confusables"):
