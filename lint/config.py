@@ -12,17 +12,13 @@ import dataclasses
 import datetime as dt
 import difflib
 import fnmatch
-import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 import tomllib
 
-from lint import workdir
 from lint.document.dates import parse_pubdate
-from lint.document.reader import ConfigReadError, read_config_bytes
 from lint.findings import SEVERITIES
 from lint.packs.loader import is_shipped_pack, shipped_names
 from lint.packs.yamlpos import Mark, YAMLError, decode_utf8, load, mark_of
@@ -73,8 +69,6 @@ class Config:
     extend_packs: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     command_exclude: tuple[Path, list[str]] | None = None  # --exclude, relative to the cwd
-    cache: bool = True  # the on-disk result cache (lint.diskcache); --no-cache: False
-    cache_dir: Path | None = None  # cache-dir: None is beside the per-user cache
     written: dict[str, list[tuple[str, object]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -157,13 +151,12 @@ def _best(rule_id: str, globs: list[str]) -> str | None:
 _KEYS = {
     "extends", "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on",
     "vocabulary", "languagetool", "spacy", "max-file-size", "exclude", "extend-packs",
-    "per-file-ignores", "cache-dir",
+    "per-file-ignores",
 }  # fmt: skip
 _REPLACED = {
     "packs": "packs", "select": "select", "ignore": "ignore", "exclude": "exclude",
     "language": "language", "pubdate": "pubdate", "fail-on": "fail_on", "spacy": "spacy_model",
     "max-file-size": "max_file_size", "per-file-ignores": "per_file_ignores",
-    "cache-dir": "cache_dir",
 }  # fmt: skip
 """Settings a configuration takes whole from its base unless it sets them itself."""
 
@@ -178,17 +171,14 @@ def load_config(path: Path, trusted: bool = True) -> Config:
     return config
 
 
-def _read(path: Path, cite: str | None = None) -> object:
-    """The parsed content of a configuration file (None-free: an empty file is {}).
-
-    ``cite`` is where the file was named (``.factlint.yaml:1:10: extends: base.yaml``),
-    so an unreadable base is reported there; by default the file itself is."""
+def _read(path: Path) -> object:
+    """The parsed content of a configuration file (None-free: an empty file is {})."""
     try:
-        raw = read_config_bytes(path)
-    except ConfigReadError as exc:
-        if cite:
-            raise ConfigError(f"{cite} {exc}") from None
-        raise ConfigError(f"{path}: cannot read configuration: it {exc}") from None
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: cannot read configuration: it is a directory") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
     try:
         text = decode_utf8(raw, str(path))
     except YAMLError as exc:
@@ -218,14 +208,11 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: {exc}"
 
 
-def _load(
-    path: Path, chain: tuple[Path, ...], trusted: bool, cite: str | None = None
-) -> tuple[Config, set[str]]:
+def _load(path: Path, chain: tuple[Path, ...], trusted: bool) -> tuple[Config, set[str]]:
     """The configuration in ``path`` over its bases, and the keys set along the way.
 
-    ``chain`` holds the files that extend this one, to tell a loop; ``cite`` where it
-    was named, if it is a base."""
-    data = _read(path, cite)
+    ``chain`` holds the files that extend this one, to tell a loop."""
+    data = _read(path)
     here = (*chain, path.resolve())
     merged: tuple[Config, set[str]] | None = None
     if isinstance(data, dict) and "extends" in data:
@@ -241,7 +228,7 @@ def _load(
                 raise ConfigError(
                     f"{where}: extends: {spec!r} is a directory, not a configuration file"
                 )
-            config, keys = _load(base, here, trusted, f"{where}: extends: {spec}")
+            config, keys = _load(base, here, trusted)
             if merged is not None:  # a later base over the earlier ones
                 config, keys = _merge(merged[0], config, keys), merged[1] | keys
             merged = config, keys
@@ -457,23 +444,7 @@ def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
         cfg.spacy_model = sp.get("model") or None
     if "max-file-size" in data:
         cfg.max_file_size = parse_size(data["max-file-size"], lambda m: err("max-file-size", m))
-    if "cache-dir" in data:
-        cfg.cache_dir = _cache_dir(data["cache-dir"], path, trusted, lambda m: err("cache-dir", m))
     return cfg
-
-
-def _cache_dir(value: object, path: Path | None, trusted: bool, fail) -> Path:
-    """Where results are cached: decides where factlint writes, so, like the
-    MACHINE_SETTINGS, only a configuration the user names may set it."""
-    if not trusted:
-        raise fail(
-            "`cache-dir` decides where factlint writes: set it in a configuration named with "
-            "--config, or with FACTLINT_CACHE_DIR"
-        )
-    if not isinstance(value, str) or not value.strip():
-        raise fail("`cache-dir` must be a directory path")
-    where = Path(value).expanduser()
-    return where if where.is_absolute() or path is None else path.parent / where
 
 
 MACHINE_SETTINGS = {
@@ -586,25 +557,16 @@ class FileConfigs:
 
 
 class ConfigFinder:
-    """Finds the configuration for each file, reading each file once.
-
-    A configuration found beside the drafts is used only if the user could have written
-    it (see ``distrusted``); one that is not is skipped as if absent, with a note in
-    ``notes`` (once per file), as git's ``safe.directory`` does."""
+    """Finds the configuration for each file, reading each file once."""
 
     def __init__(self, explicit: Path | None = None) -> None:
-        if explicit is not None and (why := workdir.refused(explicit)):
-            raise ConfigError(f"--config {why}")
         self.explicit = load_config(explicit) if explicit else None
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path, Config] = {}
-        self.notes: list[str] = []
 
     def for_path(self, path: Path | None) -> Config:
         if self.explicit is not None:
             return self.explicit
-        if workdir.GONE is not None and (path is None or not path.is_absolute()):
-            return Config(root=Path("/"))
         start = (path.parent if path else Path.cwd()).resolve()
         chain: list[Path] = []
         found: Config | None = None
@@ -614,11 +576,6 @@ class ConfigFinder:
                 break
             chain.append(directory)
             file = _config_in(directory)
-            if file is not None and (why := distrusted(file)):
-                note = f"{file}: ignored: {why}; to use it, name it with --config"
-                if note not in self.notes:
-                    self.notes.append(note)
-                file = None
             if file is not None:
                 if file not in self._by_file:
                     self._by_file[file] = load_config(file, trusted=False)
@@ -630,52 +587,15 @@ class ConfigFinder:
         return found
 
 
-def distrusted(file: Path) -> str | None:
-    """Why a discovered configuration may not be the user's own, or None.
-
-    Not the user's: a file (or the symbolic link to it) owned by another user than the
-    one running factlint or root, a file anyone may write to, or one in a directory
-    others may write to (``/tmp``: anyone can leave a ``.factlint.yaml`` there that
-    switches every check off, or points packs at files of theirs)."""
-    me = os.geteuid()
-    try:
-        link, target, parent = file.lstat(), file.stat(), file.parent.stat()
-    except OSError:
-        return None  # gone since it was found: reading it says what is wrong
-    for st in (link, target):
-        if st.st_uid not in (me, 0):
-            return f"it is owned by {_user(st.st_uid)}, not by you"
-    if target.st_mode & stat.S_IWOTH:
-        return "anyone may write to it"
-    if parent.st_mode & stat.S_IWOTH:
-        return f"it is in {file.parent}, a directory anyone may write to"
-    return None
-
-
-def _user(uid: int) -> str:
-    try:
-        import pwd
-
-        return f"user {pwd.getpwuid(uid).pw_name!r}"
-    except (ImportError, KeyError):
-        return f"user id {uid}"
-
-
 def _config_in(directory: Path) -> Path | None:
-    """The configuration file in ``directory``, if there is one. A file by a config's
-    name that is not a regular file (a pipe, a device) is returned too, so reading it
-    says so in one line; a pyproject.toml counts when it has ``[tool.factlint]``."""
     for name in CONFIG_NAMES:
-        candidate = directory / name
-        if candidate.exists() and not candidate.is_dir():
-            return candidate
+        if (directory / name).is_file():
+            return directory / name
     pyproject = directory / "pyproject.toml"
-    if pyproject.exists() and not pyproject.is_dir():
+    if pyproject.is_file():
         try:
-            text = read_config_bytes(pyproject).decode("utf-8")
-        except ConfigReadError:
-            return pyproject  # a pipe, a device, a huge file: say so rather than skip it
-        except UnicodeDecodeError:
+            text = pyproject.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
             return None
         try:
             tool = tomllib.loads(text).get("tool", {})
