@@ -49,5 +49,11 @@ bench: install languagetool
 fuzz: install
 	$(BIN)/pytest -q tests/fuzz --hypothesis-profile=fuzz
 
+# the rule reference (docs/rules/) and the JSON Schemas (lint/schema/), from the packs
+.PHONY: docs
+docs: install
+	$(BIN)/factlint rules --format markdown --output docs/rules
+	$(BIN)/python -m lint.packs.jsonschema
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

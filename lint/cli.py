@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -16,11 +17,12 @@ import click
 import lint
 from lint import autofix, parallel
 from lint import explain as explain_mod
-from lint.config import LANGUAGES, ConfigError, ConfigFinder
+from lint.config import LANGUAGES, ConfigError, ConfigFinder, FileConfigs
 from lint.document.dates import parse_pubdate
 from lint.engine import Engine
 from lint.findings import SEVERITIES
 from lint.formatters import FORMATS
+from lint.formatters import statistics as statistics_format
 from lint.formatters import text as text_format
 from lint.languagetool import backend_for
 from lint.languagetool.cli import languagetool as languagetool_group
@@ -71,6 +73,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOBS",
+    help="Skip files and directories matching these globs (comma-separated; relative to here).",
+)
+@click.option(
+    "--no-ignore-files",
+    is_flag=True,
+    help="Walk directories without honouring .gitignore and .ignore files.",
+)
+@click.option(
+    "--statistics",
+    type=click.Choice(statistics_format.BY),
+    is_flag=False,
+    flag_value="rules",
+    default=None,
+    help="Print issue counts by rule (--statistics=files: by file) instead of the issues.",
+)
 @click.option(
     "-f",
     "--format",
@@ -141,8 +162,10 @@ def main() -> None:
     help="Check in this process; do not use or start the warm factlint service.",
 )
 def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, no_languagetool,
-          stdin_filename, fix, diff, show_source, color, quiet, jobs, no_service) -> None:  # fmt: skip
+          stdin_filename, fix, diff, show_source, color, quiet, jobs, no_service,
+          exclude, no_ignore_files, statistics) -> None:  # fmt: skip
     """Lint drafts: files, directories (recursively: .txt .md .markdown .html .htm) or - for stdin."""
+    _refuse_contradictions(fix, diff, statistics, fmt)
     overrides = Overrides(
         select=_split(select) or None,
         ignore=_split(ignore) or None,
@@ -152,15 +175,16 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         fail_on=fail_on,
     )
     try:
-        finder = ConfigFinder(config_path)
+        finder = FileConfigs(ConfigFinder(config_path), _split(exclude), not no_ignore_files)
     except ConfigError as exc:
         raise Failure(str(exc)) from None
+    _check_selectors(paths, finder, overrides, stdin_filename)
     stdin_kind = "text"
     if stdin_filename:
         from lint.document import kind_for_path
 
         stdin_kind = kind_for_path(stdin_filename) or "text"
-    engine = SHARED_ENGINE or Engine(languagetool=backend_for)
+    engine = SHARED_ENGINE or Engine(languagetool=backend_for, disk=True)
     progress = None if quiet or not sys.stderr.isatty() else ProgressBar(sys.stderr)
 
     def lint_once() -> RunResult:
@@ -175,8 +199,11 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
                 progress.clear()
 
     result = lint_once()
+    result.errors.extend(_directive_errors(result, finder))
     out = sys.stdout
-    use_color = color == "always" or (color == "auto" and out.isatty() and fmt == "text")
+    use_color = _use_color(color, out, fmt)
+    if show_source is None:
+        show_source = out.isatty() and fmt == "text"
     if diff:
         report = autofix.apply_fixes(result, write=False)
         out.write(report.diff)
@@ -194,17 +221,116 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
             result.errors = [*errors, *(e for e in result.errors if e not in errors)]
         if not quiet:
             click.echo(autofix.FixReport(applied=applied, files=files).summary(), err=True)
-    if not diff:
+    if statistics:
+        statistics_format.write(result, out, statistics, fmt)
+    elif not diff:
         if fmt == "text":
-            text_format.write(result, out, use_color, show_source)
+            _write_text(result, out, use_color, show_source, summary=not quiet)
         else:
             FORMATS[fmt](result, out, use_color)
     for error in result.errors:
         click.echo(f"factlint: error: {error}", err=True)
     if not quiet:
-        for note in result.notes:
+        for note in [*result.notes, *_empty_directories(paths, result)]:
             click.echo(f"factlint: note: {note}", err=True)
     sys.exit(exit_code(result, overrides, finder))
+
+
+def _refuse_contradictions(fix: bool, diff: bool, statistics: str | None, fmt: str) -> None:
+    """Flags that cannot both be obeyed are a usage error, never silently one of them."""
+    if fix and diff:
+        raise click.UsageError("--fix writes the fixes and --diff only shows them: choose one")
+    if statistics and diff:
+        raise click.UsageError("--statistics counts issues and --diff shows fixes: choose one")
+    if statistics and fmt not in ("text", "json"):
+        raise click.UsageError(f"--statistics prints text or json, not --format {fmt}")
+
+
+def _use_color(choice: str, out, fmt: str) -> bool:
+    """``--color always`` wins; ``auto`` means a terminal and no ``NO_COLOR`` (no-color.org)."""
+    if choice != "auto":
+        return choice == "always"
+    return out.isatty() and fmt == "text" and not os.environ.get("NO_COLOR")
+
+
+def _write_text(result: RunResult, out, color: bool, show_source: bool, summary: bool) -> None:
+    """The text format; without ``summary`` (``-q``) or a file read, only the issues: no
+    "No issues in 0 files" under the error that says why nothing was read."""
+    if summary and result.files:
+        text_format.write(result, out, color, show_source)
+        return
+    for file in result.files:
+        lines = file.document.lines if file.document is not None else None
+        for issue in file.issues:
+            out.write(text_format.headline(issue, color) + "\n")
+            if show_source and lines is not None:
+                out.write(text_format.excerpt(issue, lines.line_text(issue.line), color))
+
+
+def _check_selectors(paths, finder: FileConfigs, overrides: Overrides, stdin_name) -> None:
+    """--select and --ignore name known rules of the packs the files will be checked with."""
+    selectors = [*(overrides.select or []), *(overrides.ignore or [])]
+    if not selectors:
+        return
+    from lint.packs.catalog import known, problem
+    from lint.runner import collect
+
+    targets, _ = collect(paths, finder)
+    stdin_path = Path(stdin_name) if stdin_name else None
+    found = [finder.for_path(t.path or stdin_path) for t in targets]
+    configs = {id(c): c for c in found} or {0: finder.for_path(None)}
+    ids: set[str] = set()
+    names: set[str] = set()
+    for config in configs.values():
+        more_ids, more_names = known(config.packs, config.root)
+        ids, names = ids | more_ids, names | more_names
+    for flag, values in (("--select", overrides.select), ("--ignore", overrides.ignore)):
+        for selector in values or []:
+            why = problem(selector, ids, names)
+            if why:
+                raise Failure(f"{flag}: {why}")
+
+
+def _directive_errors(result: RunResult, finder: FileConfigs) -> list[str]:
+    """``file:line:col: …`` for each inline ``factlint-disable`` that names no known rule."""
+    from lint.packs.catalog import known, problem
+
+    errors = []
+    for file in result.files:
+        doc = file.document
+        if doc is None or not doc.directives:
+            continue
+        config = finder.for_path(file.target.path)
+        ids, names = known(config.packs, config.root)
+        for directive in doc.directives:
+            comment = doc.source[directive.offset : directive.end]
+            for selector in directive.rules:
+                why = problem(selector, ids, names)
+                if why:
+                    at = directive.offset + max(comment.find(selector), 0)
+                    line, col = doc.lines.position(at)
+                    errors.append(
+                        f"{file.target.display}:{line}:{col}: factlint-{directive.action}: {why}"
+                    )
+    return errors
+
+
+def _empty_directories(paths, result: RunResult) -> list[str]:
+    """A note for each directory named that held no draft to lint."""
+    from lint.document import EXTENSIONS
+
+    notes = []
+    linted = [Path(f.target.path).absolute() for f in result.files if f.target.path]
+    for raw in paths:
+        path = Path(raw)
+        if raw != "-" and path.is_dir():
+            root = path.absolute()
+            if not any(root == p or root in p.parents for p in linted):
+                kinds = " ".join(EXTENSIONS)
+                notes.append(
+                    f"{raw}: no drafts to lint here ({kinds}; after exclude and ignore files)"
+                )
+    return notes
 
 
 class ProgressBar:
@@ -245,9 +371,28 @@ def exit_code(result: RunResult, overrides: Overrides, finder: ConfigFinder) -> 
 @click.option(
     "--all", "show_all", is_flag=True, help="Include shipped packs the configuration does not use."
 )
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
-def rules(config_path, show_all, fmt) -> None:
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+    help="markdown: the rule reference, one page per shipped rule (see --output).",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+    help="With --format markdown: write the pages into this directory (docs/rules/).",
+)  # fmt: skip
+def rules(config_path, show_all, fmt, output) -> None:
     """List rules: id, pack, kind, severity, whether enabled, and one line of doc."""
+    if output is not None and fmt != "markdown":
+        raise click.UsageError("--output writes the markdown reference: add --format markdown")
+    if fmt == "markdown":
+        try:
+            if output is None:
+                click.echo("\n".join(explain_mod.reference_pages().values()), nl=False)
+            else:
+                written = explain_mod.write_reference(output)
+                click.echo(f"wrote {len(written)} pages to {output}", err=True)
+        except PackError as exc:
+            raise Failure(str(exc)) from None
+        return
     try:
         rows = explain_mod.rule_table(ConfigFinder(config_path).for_path(None), show_all)
     except (ConfigError, PackError) as exc:
@@ -271,16 +416,33 @@ def explain(rule_id, config_path) -> None:
 
 
 @main.command("test-packs")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("packs", nargs=-1)
 @click.option("-v", "--verbose", is_flag=True, help="List every example, not just failures.")
-def test_packs(paths, verbose) -> None:
-    """Run the examples of rule packs: every bad example flagged, every good one not."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+def test_packs(packs, verbose, config_path) -> None:
+    """Run the examples of rule packs: every bad example flagged, every good one not.
+
+    PACKS are files, directories of packs or shipped pack names (idioms); none: the
+    packs of the configuration found here (or --config)."""
     from lint.examples import run_pack
     from lint.packs import load_pack
+    from lint.packs.loader import is_shipped_pack, shipped_dir
 
+    errors = []
+    if not packs:
+        try:
+            config = ConfigFinder(config_path).for_path(None)
+        except ConfigError as exc:
+            raise Failure(str(exc)) from None
+        paths = [
+            shipped_dir() / f"{s}.yaml" if is_shipped_pack(s) else config.root / Path(s)
+            for s in config.packs
+        ]
+    else:
+        paths = [shipped_dir() / f"{s}.yaml" if is_shipped_pack(s) and not Path(s).exists()
+                 else Path(s) for s in packs]  # fmt: skip
     engine = Engine()
     total = failed = 0
-    errors = []
     for path in _pack_files(paths, errors):
         try:
             pack = load_pack(path)
@@ -313,8 +475,49 @@ def _pack_files(paths, errors: list[str]):
             )
         elif path.is_file():
             yield path
+        elif len(path.parts) == 1 and not path.suffix:
+            from lint.packs.loader import shipped_names
+
+            errors.append(
+                f"{path}: no such pack file, and no shipped pack of that name "
+                f"(shipped: {', '.join(shipped_names())})"
+            )
         else:
             errors.append(f"{path}: no such file or directory")
+
+
+@main.command()
+@click.argument("which", type=click.Choice(["config", "pack", "issues"]))
+@click.option("--print", "show", is_flag=True, help="Print the schema instead of its path.")
+def schema(which, show) -> None:
+    """Where the JSON Schema of a configuration, a rule pack or the JSON output is (for
+    editors' YAML language servers: yaml.schemas, or a `$schema=` modeline)."""
+    names = {
+        "config": "factlint-config.schema.json",
+        "pack": "pack.schema.json",
+        "issues": "issues.schema.json",
+    }
+    path = Path(lint.__file__).parent / "schema" / names[which]
+    click.echo(path.read_text(encoding="utf-8") if show else path, nl=not show)
+
+
+@main.command("config")
+@click.argument("file", required=False, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def show_config(file, config_path, fmt) -> None:
+    """Print the effective configuration for FILE (default: here) and where each setting
+    came from."""
+    try:
+        config = ConfigFinder(config_path).for_path(file)
+    except ConfigError as exc:
+        raise Failure(str(exc)) from None
+    rows = explain_mod.config_rows(config, file)
+    if fmt == "json":
+        source = str(config.path) if config.path else None
+        click.echo(json.dumps({"file": source, "settings": rows}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(explain_mod.format_config(rows, config, file), nl=False)
 
 
 @main.command()

@@ -7,13 +7,15 @@ manner of Ruff's rule pages: what it does, why, a bad and a good example.
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
+import json
 import textwrap
 from pathlib import Path
 
 import regex
 
-from lint.config import Config
+from lint.config import Config, path_matches
 from lint.packs import load_pack, resolve
 from lint.packs.loader import shipped_dir, shipped_names
 from lint.packs.model import Pack, Rule
@@ -109,16 +111,26 @@ def explain(rule_id: str, config: Config) -> str:
         out.append("")
     if rule.bad:
         out.append("Bad (flagged):")
-        out += [f"  ✗ {ex.text}" + (f"\n    → {ex.fixed}" if ex.fixed else "") for ex in rule.bad]
+        out += [
+            f"  ✗ {ex.text}{_published(ex)}" + (f"\n    → {ex.fixed}" if ex.fixed else "")
+            for ex in rule.bad
+        ]
         out.append("")
     if rule.good:
         out.append("Good (left alone):")
-        out += [f"  ✓ {ex.text}" for ex in rule.good]
+        out += [f"  ✓ {ex.text}{_published(ex)}" for ex in rule.good]
         out.append("")
     kind_doc = inspect.getdoc(inspect.getmodule(type(rule.check)))
     if kind_doc:
         out += [f"About the `{rule.kind}` kind:", textwrap.indent(kind_doc, "  ")]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _published(example) -> str:
+    """The publication date an example is judged at: "last October" in a draft of
+    2025-04-28 is another month than in one of 2024-11-02, so a date rule's bad and good
+    examples can be the same sentence on different days."""
+    return f"  (published {example.pubdate.isoformat()})" if example.pubdate else ""
 
 
 def _provenance(rule: Rule) -> list[str]:
@@ -161,20 +173,31 @@ def _first_line(text: str) -> str:
 STARTER_CONFIG = f"""\
 # factlint configuration. factlint finds this file from each draft's directory
 # upward; `factlint check --config FILE` uses one file for every draft.
-# Every setting is optional; the values shown are the defaults.
+# Every setting is optional; the values shown are the defaults. Each commented
+# line is an alternative you can use instead: delete the `# `.
+# Editors that validate YAML: `factlint schema config` prints where its JSON
+# Schema is (for yaml.schemas in VS Code's YAML extension, or a modeline).
 
 # Rule packs: shipped ones by name ({", ".join(shipped_names()) if shipped_dir().is_dir() else "..."}),
-# your own by path (relative to this file), e.g. ./house-style.yaml or a fact sheet.
-packs: [typography, idioms, boilerplate, style, typos, dates, names, people, world, events]
+# `default` for all of those, your own by path (relative to this file).
+packs: [default]
+# packs: [default, ./house-style.yaml]    # the defaults and your own pack
+# packs: [typography, idioms, dates]      # only these
 
 # Rules to run and to skip: ids (idioms.tow-the-line), globs (style.*) or pack
-# names (style). The most specific match wins.
+# names (style). The most specific match wins. A name that matches no rule is
+# an error that says which ones are close.
 select: ["*"]
 ignore: []
+# ignore: [style.passive-voice]
 
-# Severity overrides: rule id or glob → error | warning | info.
+# Rules to skip in some files only (globs relative to this file).
+per-file-ignores: {{}}
+# per-file-ignores: {{"archive/*": [style, typography]}}
+
+# Severity overrides: rule id, glob or pack → error | warning | info.
 severity: {{}}
-#   style.*: info
+# severity: {{style: info, "dates.*": error}}
 
 # The exit code is 1 when an issue at or above this severity is found
 # (error | warning | info | never).
@@ -187,22 +210,202 @@ language: en-US
 # front matter or HTML metadata does not give one.
 # pubdate: 2025-04-28
 
-# Words that are right (never flagged as misspellings) and words to avoid.
-vocabulary:
-  accept: []
-  reject: {{}}
-#   reject: {{utilize: use}}
+# Words that are right (never flagged as misspellings) and words to avoid;
+# `files` are word lists beside this file, one word or name a line.
+vocabulary: {{accept: [], reject: {{}}, files: []}}
+# vocabulary: {{accept: [Sudzha], reject: {{utilize: use}}}}
 
 # LanguageTool (grammar, spelling, typography). factlint installs and starts a
-# local server on first use; point `url` at a server you run yourself instead.
+# local server on first use. A server of your own (`url`) or another Java
+# decides what runs, so only a configuration named with --config or the
+# environment ($FACTLINT_LANGUAGETOOL_URL, $JAVA_HOME) may set them.
 languagetool: {{}}
-#   url: http://localhost:8081
-#   enabled: false
-#   spell_names: true   # also report names the speller does not know
+# languagetool: {{enabled: false}}
 
-# Files and directories to skip (globs, relative to this file).
+# Files and directories to skip when walking directories (globs, relative to
+# this file); .gitignore and .ignore files are honoured too.
 exclude: []
+# exclude: [archive, "*.draft.md"]
 
 # Files above this size are refused with a message.
 max-file-size: 5MB
 """
+
+
+# -- factlint config ------------------------------------------------------------------
+
+SETTINGS = (
+    ("packs", "packs"), ("select", "select"), ("ignore", "ignore"), ("severity", "severity"),
+    ("per-file-ignores", "per_file_ignores"), ("language", "language"), ("pubdate", "pubdate"),
+    ("fail-on", "fail_on"), ("vocabulary", None), ("languagetool", "languagetool"),
+    ("spacy", "spacy_model"), ("exclude", "exclude"), ("max-file-size", "max_file_size"),
+)  # fmt: skip
+"""The settings ``factlint config`` shows, as written in a file, and their Config field."""
+
+
+def config_rows(config: Config, path: Path | None) -> list[dict]:
+    """Each setting's effective value for ``path`` and where it came from (``file:line:col``
+    of every file that set it, base configurations first; ``default`` when none did)."""
+    effective = config.for_file(path)
+    rows = []
+    for key, attr in SETTINGS:
+        if attr is None:
+            value = {"accept": len(config.accept), "reject": dict(config.reject)}
+        else:
+            value = getattr(config if key == "per-file-ignores" else effective, attr)
+        if isinstance(value, dt.date):
+            value = value.isoformat()
+        origins = [where for where, _ in config.written.get(key, [])]
+        if key == "packs":
+            origins += [w for w, _ in config.written.get("extend-packs", []) if w not in origins]
+        if key == "ignore" and effective is not config and path is not None:
+            globs = [g for g in config.per_file_ignores if path_matches(path, config.root, [g])]
+            origins.append(f"per-file-ignores {', '.join(map(repr, globs))}")
+        rows.append({"setting": key, "value": value, "from": origins or ["default"]})
+    return rows
+
+
+def format_config(rows: list[dict], config: Config, path: Path | None) -> str:
+    """``factlint config``'s text: YAML a user could paste, each line with its origin."""
+    source = str(config.path) if config.path else "none found: the defaults"
+    out = [f"# configuration for {path or 'the current directory'}: {source}"]
+    for row in rows:
+        value = row["value"]
+        if row["setting"] == "vocabulary":
+            value = {"accept": f"{value['accept']} words", "reject": value["reject"]}
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+        out.append(f"{row['setting']}: {shown}    # {', '.join(row['from'])}")
+    return "\n".join(out) + "\n"
+
+
+# -- the rule reference (docs/rules/) ---------------------------------------------------
+
+REFERENCE_NOTE = (
+    "<!-- Generated from the shipped packs by `factlint rules --format markdown --output "
+    "docs/rules/` (`make docs`); edit the pack, not this page. -->"
+)
+
+
+def rule_markdown(rule: Rule) -> str:
+    """One rule's reference page, in the manner of Ruff's: what it does, why, a bad and
+    a good example, its options. Only what the pack says (no installed versions), so the
+    committed page is the same on every machine."""
+    out = [f"# `{rule.id}`", "", REFERENCE_NOTE, ""]
+    facts = [
+        ("pack", f"[`{rule.pack}`](README.md#{rule.pack})"),
+        ("kind", f"`{rule.kind}`"),
+        ("severity", rule.severity),
+        ("category", rule.category),
+        (
+            "fix",
+            "safe fix with `--fix`" if rule.fix else "suggestion only (not applied by `--fix`)",
+        ),
+        ("varieties", ", ".join(rule.languages) or "every English variety"),
+        ("not reported", ", ".join(f"inside {o}" for o in rule.outside) or "—"),
+    ]
+    out += ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts), ""]
+    out += ["## What it does", "", rule.summary or _first_line(rule.doc) or rule.id, ""]
+    if rule.doc:
+        out += ["## Why", "", textwrap.dedent(rule.doc).strip(), ""]
+    if rule.bad or rule.good:
+        out += ["## Examples", ""]
+    if rule.bad:
+        out += ["Flagged:", ""]
+        for ex in rule.bad:
+            out.append(f"- ✗ {_md(ex.text)}{_published(ex)}")
+            if ex.fixed:
+                out.append(f"  - after `--fix`: {_md(ex.fixed)}")
+        out.append("")
+    if rule.good:
+        out += ["Left alone:", ""]
+        out += [f"- ✓ {_md(ex.text)}{_published(ex)}" for ex in rule.good]
+        out.append("")
+    options = {k: v for k, v in rule.options.items() if v not in (None, [], {})}
+    out += ["## Options", ""]
+    if options:
+        out += ["| option | value in this pack |", "|---|---|"]
+        for key, value in options.items():
+            shown = json.dumps(value, ensure_ascii=False, default=str)
+            shown = shown if len(shown) < 300 else shown[:297] + "..."
+            out.append(f"| `{key}` | `{shown.replace('|', '∣')}` |")
+        out.append("")
+    else:
+        out += [f"The `{rule.kind}` kind takes no options in this rule.", ""]
+    data = _static_provenance(rule)
+    if data:
+        out += ["## Where its facts come from", "", *(f"- {line}" for line in data), ""]
+        out += [f"`factlint explain {rule.id}` adds the installed data packages and versions.", ""]
+    out += [
+        "## Configure",
+        "",
+        f"Switch it off with `ignore: [{rule.id}]`, change its severity with "
+        f"`severity: {{{rule.id}: info}}`, or silence one spot with "
+        f"`<!-- factlint-disable-next-line {rule.id} -->`.",
+        "",
+    ]
+    out += [
+        f"`factlint explain {rule.id}` prints this page with the `{rule.kind}` kind's own documentation."
+    ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _static_provenance(rule: Rule) -> list[str]:
+    """The pack's checked date and its data files with theirs (nothing machine-dependent)."""
+    pack = rule.owner
+    lines = []
+    if pack is not None and pack.data.get("checked"):
+        lines.append(f"pack `{pack.name}`, checked {pack.data['checked']}")
+    data = rule.options.get("data") or []
+    base = Path(pack.path).parent if pack is not None and pack.path else Path.cwd()
+    for spec in [data] if isinstance(data, str) else data:
+        lines.append(f"data file `{spec}`: {_checked_of((base / spec).resolve())}")
+    return lines
+
+
+def _md(text: str) -> str:
+    """An example sentence inline in Markdown: one line, nothing read as markup."""
+    text = " ".join(text.split())
+    return regex.sub(r"([\\\\`*_\[\]<>|#])", r"\\\1", text)
+
+
+def reference_pages() -> dict[str, str]:
+    """File name → text of every page of the rule reference: one per shipped rule and
+    an index (README.md), pack by pack."""
+    pages: dict[str, str] = {}
+    index = [
+        "# Rule reference",
+        "",
+        REFERENCE_NOTE,
+        "",
+        "One page per rule that ships with factlint: what it does, why, bad and good "
+        "examples, options. `factlint explain RULE` prints the same in a terminal.",
+        "",
+    ]
+    for name in shipped_names():
+        pack = load_pack(shipped_dir() / f"{name}.yaml")
+        index += [f"## {pack.name}", "", " ".join(pack.description.split()), ""]
+        index += ["| rule | severity | fix | what it does |", "|---|---|---|---|"]
+        for rule in pack.rules:
+            pages[f"{rule.id}.md"] = rule_markdown(rule)
+            what = (rule.summary or _first_line(rule.doc)).replace("|", "∣")
+            fix = "yes" if rule.fix else "no"
+            index.append(f"| [`{rule.id}`]({rule.id}.md) | {rule.severity} | {fix} | {what} |")
+        index.append("")
+    pages["README.md"] = "\n".join(index).rstrip() + "\n"
+    return pages
+
+
+def write_reference(directory: Path) -> list[Path]:
+    """Write the reference into ``directory``, removing pages of rules that are gone."""
+    directory.mkdir(parents=True, exist_ok=True)
+    pages = reference_pages()
+    for old in directory.glob("*.md"):
+        if old.name not in pages:
+            old.unlink()
+    written = []
+    for name, text in pages.items():
+        path = directory / name
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written

@@ -39,6 +39,31 @@ def shipped_dir() -> Path:
     return inside if inside.is_dir() else Path(lint.__file__).parent.parent / "rules"
 
 
+def docs_dir() -> Path:
+    """Where the rule reference pages live (docs/rules/ of the checkout, in the wheel)."""
+    inside = Path(lint.__file__).parent / "docs" / "rules"
+    return inside if inside.is_dir() else Path(lint.__file__).parent.parent / "docs" / "rules"
+
+
+def rule_page(rule_id: str) -> Path:
+    """The reference page of a shipped rule (``factlint rules --format markdown`` writes it)."""
+    return docs_dir() / f"{rule_id}.md"
+
+
+def _link(pattern: str | None, rule_id: str, pack: Pack) -> str | None:
+    """A rule's ``link``: its own, or its pack's with ``{id}``, ``{pack}`` and ``{name}``
+    filled in; a shipped rule without one links to its reference page."""
+    if pattern is None:
+        return rule_page(rule_id).as_uri() if pack.shipped else None
+    if "{" not in pattern:
+        return pattern
+    name = rule_id.split(".", 1)[1]
+    try:
+        return pattern.format(id=rule_id, pack=pack.name, name=name)
+    except (KeyError, IndexError, ValueError):
+        return pattern  # braces of the URL's own: kept as written
+
+
 def shipped_names() -> list[str]:
     return sorted(p.stem for p in shipped_dir().glob("*.yaml"))
 
@@ -211,7 +236,7 @@ def _parse_rule(raw: object, pack: Pack, defaults: dict, where: Mark, pack_link)
         pack=pack.name,
         summary=raw.get("summary", ""),
         doc=raw.get("doc", ""),
-        link=raw.get("link", pack_link),
+        link=_link(raw.get("link", pack_link), full, pack),
         fix=raw.get("fix", defaults.get("fix", True)),
         outside=tuple(outside),
         languages=tuple(languages),
