@@ -312,6 +312,7 @@ def server_properties(settings: LanguageToolSettings) -> dict[str, str]:
     from lint.languagetool.suggest import dictionary_name
 
     props = dict(SERVER_PROPERTIES)
+    props["maxCheckTimeMillis"] = str(int(settings.check_time_limit * 1000))  # abandoned: freed
     if settings.spelling_suggestions == "factlint" and dictionary_name(settings.language):
         props |= NO_SUGGESTIONS
     return props

@@ -30,6 +30,8 @@ jar_dir                the jars (``<cache_dir>/languagetool/<version>``)
 state_dir              server state, lock, log (``<cache_dir>/languagetool/server``)
 start_timeout          seconds to wait for a starting server (120)
 request_timeout        seconds to wait for one check request (120)
+check_time_limit       seconds the managed server may spend on one request before it
+                       gives up and frees its thread (maxCheckTimeMillis; 60)
 workers                concurrent requests per factlint process (4)
 spelling_suggestions   who searches the speller's suggestions: ``factlint`` (the
                        server skips them, ``lint.languagetool.suggest`` makes them
@@ -122,6 +124,7 @@ class LanguageToolSettings:
     version: str = PINNED_VERSION
     start_timeout: float = 120.0
     request_timeout: float = 120.0
+    check_time_limit: float = 60.0
     workers: int = 4
     spelling_suggestions: str = "factlint"
     warm_up_checks: int = 40
@@ -208,7 +211,7 @@ _LISTS = {"enabled_rules", "disabled_rules", "enabled_categories", "disabled_cat
 _BOOLS = {"picky", "spell_names"}
 _INTS = {"idle_timeout", "port", "workers", "warm_up_checks"}
 SUGGESTERS = ("factlint", "languagetool")
-_FLOATS = {"start_timeout", "request_timeout"}
+_FLOATS = {"start_timeout", "request_timeout", "check_time_limit"}
 _MEMORY = re.compile(r"\d+[kKmMgG]?")
 
 
