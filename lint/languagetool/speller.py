@@ -17,7 +17,17 @@ word is meant, and dropped when:
 * it is a piece of a longer word the speller cut at a hyphen, an apostrophe or
   a dot ("al-Jazāʾir", "haqqin.az");
 * it opens a bracket, or a language or "word" names it just before ("Greek
-  arkhē", "the Latin albus", "the term abugida").
+  arkhē", "the Latin albus", "the term abugida"), or a gloss follows it (albus
+  "white", kleos ("glory"), nautes (ναύτης), khmi, lit. 'black earth');
+* a word beside it has diacritics, or one word on, another speller match
+  stands: a phrase in another language or a foreign name ("Union des
+  républiques socialistes animales", "Bir el Ater", "Ha Thi Van Khanh"); two
+  slips side by side are rare in edited copy;
+* it is a lower-case abbreviation with no vowel after a number, or written
+  again: a wire desk's units ("600 mln rubles", "1.5 bln", "12 dlrs");
+* it is the plural of an acronym ("ANOVAs", "CAPCOMs"), or an Arabic name
+  with its article ("al-Awlaki"), or a vowelless abbreviation after a name
+  ("George Bush Snr").
 
 Spellings of another variety ("‘theatre’ is British English") are never dropped
 here: the draft's variety is the configuration's, and a desk localises them.
@@ -30,6 +40,12 @@ longer failing the run) rather than a warning:
   ("champiom", "negelected"), a technical term or a name is not ("haptophytes",
   "Sonatrach"); judged on real prose, no real error was more than a slip away
   from the speller's suggestions save one run-together name;
+* it is a closed compound of two words in common use, neither cut short
+  ("aquaplanet", "timecodes", "foilboard"), and no suggestion splits it there
+  ("eachother" → "each other" stays a warning);
+* it ends as technical coinages do ("alkalide", "electrides", "protistans")
+  and no suggestion a slip away shares that ending ("alkaline", "electrodes"):
+  a chemical, biological or linguistic term, not a slip of the common word;
 * it is a lower-case word in use in English (wordfreq, frequencies of words
   across the web, books, news and subtitles: at least once per 10 million
   words) and its suggestion is not vastly more common (three orders of
@@ -77,6 +93,28 @@ not in use at all a typo of it ("embezzlling" of "embezzling"), where two rare t
 words a slip apart are a term and its plural ("cycloalkanes", "cycloalkane")."""
 LOOKALIKE_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN"})
 """Scripts whose letters look alike ("o", "ο", "о"): one word mixing them is a slip."""
+GLOSS = regex.compile(
+    r"\s*(?:[\"“‘][\p{L}’' -]{1,40}[\"”’]|\(\s*(?:[\"“‘]|meaning\b|lit\b|[^\p{Latin}\p{P}\s\d])"
+    r"|,?\s*(?:meaning|lit\.|literally)\s)"
+)
+"""A gloss right after the word: a quoted meaning, a bracket with one or another script."""
+ABBREVIATION = regex.compile(r"[b-df-hj-np-tv-xz]{2,5}")
+"""No vowel (nor y): no English word, but a unit or an abbreviation ("mln", "dlrs")."""
+ORDINALS = frozenset({"st", "nd", "rd", "th"})
+NUMBER_BEFORE = regex.compile(r"\d[\d.,]*\s*(?:[b-df-hj-np-tv-xz]{2,5}\s+)?$")
+"""A number before the word, maybe with a unit between ("1.5 bln dlrs")."""
+ACRONYM_PLURAL = regex.compile(r"[A-Z]{2,}s")
+ARABIC_NAME = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{Lu}\p{L}+")
+"""A transliterated Arabic name with its article or kinship word: "al-Awlaki", "bin-Laden"."""
+NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+\s+$")
+CLAUSE_MARK = regex.compile(r"[.,;:!?()\[\]\"“”«»—–]")
+TECHNICAL = regex.compile(
+    r"(?i)(?:ides?|lysis|genic|phytes?|oids?|iums?|ases|anes?|enes?|ynes?|itis|osis|istans?|"
+    r"yls?|yles?)$"
+)
+"""Endings of coined technical terms (chemistry, biology, linguistics)."""
+COMPOUND_PART = 3.0
+"""wordfreq's Zipf value from which each part of a closed compound is a common word."""
 JOINERS = "-‐‑'’"
 WORD = regex.compile(r"\w[\w'’-]*")
 
@@ -94,6 +132,12 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     if any(_accented(c) for c in word):
         return True
     before = text[max(0, finding.offset - 40) : finding.offset]
+    if _abbreviation(word, before, counts) or ACRONYM_PLURAL.fullmatch(word):
+        return True
+    if ARABIC_NAME.fullmatch(word):
+        return True
+    if GLOSS.match(text, finding.offset + finding.length):
+        return True
     after = text[finding.offset + finding.length : finding.offset + finding.length + 2]
     if before[-1:] in JOINERS or (after[:1] in JOINERS and after[1:2].isalpha()):
         return True
@@ -112,7 +156,10 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
     counts: dict[str, int] = {}
     for m in WORD.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
-    drop = {id(f) for f in spellers if doubtful(f, text, counts)}
+    unknown = [(f.offset, f.offset + f.length) for f in spellers if not VARIETY.search(f.message)]
+    drop = {
+        id(f) for f in spellers if doubtful(f, text, counts) or _foreign_phrase(f, text, unknown)
+    }
     speller_ids = {id(f) for f in spellers}
     kept = []
     for f in findings:
@@ -133,11 +180,67 @@ def advisory(finding: Finding, text: str) -> str | None:
     guesses = [r for r in finding.replacements[:3] if r]
     if any(g.lower() == word.lower() for g in guesses) or _misspelling(word):
         return None
-    if not any(_slip(g, word) for g in guesses):
+    slips = [g for g in guesses if _slip(g, word)]
+    if not slips:
         return "No known word is a slip away: a name or a term?"
+    if _compound(word, guesses):
+        return "Two words in use, closed up: a compound?"
+    ending = TECHNICAL.search(word)
+    if ending and not any(g.lower().endswith(ending.group().lower()) for g in slips):
+        return "A technical term's ending: a term?"
     if word[:1].islower() and _zipf(word) >= RARE_WORD and not _typo_like(word, guesses[:1]):
         return "A rare word, in use elsewhere."
     return None
+
+
+def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:
+    """A lower-case word with no vowel, after a number or written again ("600 mln"); one
+    capitalised after a name ("George Bush Snr")."""
+    if word.lower() in ORDINALS or not ABBREVIATION.fullmatch(word.lower()):
+        return False
+    if word[:1].isupper():
+        return word[1:].islower() and NAME_BEFORE.search(before) is not None
+    if not word.islower():
+        return False
+    return NUMBER_BEFORE.search(before) is not None or counts.get(word, 0) > 1
+
+
+def _foreign_phrase(finding: Finding, text: str, unknown: list[tuple[int, int]]) -> bool:
+    """Does the word stand in a foreign phrase: a word with diacritics beside it, or
+    another word the speller does not know beside it or one word on, in the same clause?"""
+    if VARIETY.search(finding.message):
+        return False
+    start, end = finding.offset, finding.offset + finding.length
+    left = text[max(0, start - 60) : start]
+    right = text[end : end + 60]
+    cut = [m.end() for m in CLAUSE_MARK.finditer(left)]
+    left = left[cut[-1] :] if cut else left
+    stop = CLAUSE_MARK.search(right)
+    right = right[: stop.start()] if stop else right
+    base = start - len(left)
+    near = [(base + m.start(), base + m.end(), m.group()) for m in WORD.finditer(left)][-2:]
+    near += [(end + m.start(), end + m.end(), m.group()) for m in WORD.finditer(right)][:2]
+    for a, b, w in near:
+        adjacent = (b >= start - 1 and a < start) or (a <= end + 1 and a >= end)
+        if adjacent and any(_accented(c) for c in w) and not len(_scripts(w)) > 1:
+            return True
+        if any(x < b and a < y for x, y in unknown):
+            return True
+    return False
+
+
+def _compound(word: str, guesses) -> bool:
+    """Is the lower-case word two words in common use closed up, each of three letters or
+    more (the first of four), and no suggestion the two apart?"""
+    if not word.isalpha() or not word[1:].islower():
+        return False
+    word = word.lower()
+    if any(g.lower().replace("-", "").replace(" ", "") == word for g in guesses if g):
+        return False  # the speller would part it: "eachother" → "each other"
+    return any(
+        _zipf(word[:i]) >= COMPOUND_PART and _zipf(word[i:]) >= COMPOUND_PART
+        for i in range(4, len(word) - 2)
+    )
 
 
 def _slip(guess: str, word: str) -> bool:

@@ -97,3 +97,54 @@ def test_a_rare_term_written_again_is_dropped_a_repeated_typo_is_not():
     assert (
         severity("He was accused of embezzlling funds.", "embezzlling", "embezzling") == "warning"
     )
+
+
+def speller(text: str, word: str, suggestions=(), also=()) -> str:
+    """The severity a speller match on ``word`` (first occurrence) ends with, or
+    "dropped"; ``also`` are other words the speller flags in the same draft."""
+    found = []
+    for w in (word, *also):
+        at = text.index(w)
+        found.append(Finding(at, len(w), "Possible spelling mistake found.",
+                             tuple(suggestions) if w == word else (), rule=RULE,
+                             category="spelling", severity="warning"))  # fmt: skip
+    at = text.index(word)
+    kept = [f for f in drop_doubtful(found, text) if f.offset == at]
+    return kept[0].severity if kept else "dropped"
+
+
+def test_a_wire_desks_units_are_abbreviations():
+    assert speller("Exports rose to 600 mln tonnes.", "mln", ["man", "men"]) == "dropped"
+    assert speller("Profit was 1.5 bln dlrs.", "dlrs", ["dolls"]) == "dropped"
+    assert speller("His father, Bob Smith Snr, spoke.", "Snr", ["Sir"]) == "dropped"
+    assert speller("He was ath the door.", "ath", ["at"]) == "warning"  # a vowel: a word
+
+
+def test_acronym_plurals_and_arabic_articles_are_not_misspellings():
+    assert speller("Two ANOVAs were run on the scores.", "ANOVAs", ["ANOVA"]) == "dropped"
+    assert speller("A son of Anwar al-Awlaki spoke.", "al-Awlaki", ["al-Awake"]) == "dropped"
+
+
+def test_a_word_with_its_gloss_is_cited():
+    assert speller('The name is from albus "white", a Latin word.', "albus", ["album"]) == "dropped"
+    assert speller('It meant kleos ("glory") to the poets.', "kleos", ["kudos"]) == "dropped"
+    assert speller("The old form khmi, lit. 'black earth', survives.", "khmi", ["khi"]) == "dropped"
+    assert speller("The champiom won again.", "champiom", ["champion"]) == "warning"
+
+
+def test_words_of_a_foreign_phrase_stand_together():
+    text = "Orwell proposed Union des républiques socialistes animales as its title."
+    assert speller(text, "socialistes", ["socialists"]) == "dropped"  # beside "républiques"
+    text = "The finds came from Bir el Ater, south of the town."
+    assert speller(text, "Bir", ["Sir"], also=["Ater"]) == "dropped"
+    text = "He met the champiom, and the staduim was full."
+    assert speller(text, "champiom", ["champion"], also=["staduim"]) == "warning"  # a comma apart
+
+
+def test_compounds_and_technical_terms_are_info_run_together_words_are_not():
+    assert speller("A so-called aquaplanet would be warm.", "aquaplanet", ["aquaplane"]) == "info"
+    assert speller("They learnt to foilboard that week.", "foilboard", ["floorboard"]) == "info"
+    assert speller("They helped eachother through it.", "eachother", ["each other"]) == "warning"
+    assert speller("The alkalide anions are stable.", "alkalide", ["alkaline"]) == "info"
+    assert speller("It is similar to the electrides here.", "electrides", ["electrodes"]) == "info"
+    assert speller("The libary was shut.", "libary", ["library"]) == "warning"
