@@ -42,9 +42,13 @@ lint: install
 	$(BIN)/ruff format --check lint
 
 bench: install languagetool
+	# Reuters-21578 (1987 wire copy) for the precision bench: Debian's weka (root or sudo)
+	@test -f /usr/share/doc/weka/examples/ReutersCorn-train.arff || \
+		{ $$(command -v sudo || true) apt-get install -y --no-install-recommends weka || \
+		echo "weka not installed: the Reuters corpus is skipped"; }
 	$(BIN)/python -m bench
 	# precision on real published copy: warnings per 1,000 words, judged samples (bench/judged/)
-	$(BIN)/python -m bench.precision lee wikipedia
+	$(BIN)/python -m bench.precision lee wikipedia newsarticles reuters
 
 fuzz: install
 	$(BIN)/pytest -q tests/fuzz --hypothesis-profile=fuzz
