@@ -10,7 +10,9 @@ user's server is left alone), then times the same ~1,000-word drafts two ways:
 
 Each timed draft is new to the server (its sentences carry a counter), so
 LanguageTool's result cache does not flatter the figures; one repeat of a seen
-draft is timed separately as ``cached``. Usage::
+draft is timed separately as ``cached``. ``warm_up_curve`` (used by ``make bench``)
+times the first checks of a fresh managed server, with and without factlint's
+background warm-up (``lint.languagetool.warmup``). Usage::
 
     python bench/bench_languagetool.py [--drafts 5] [--words 1000] [--json]
 """

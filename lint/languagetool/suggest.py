@@ -19,7 +19,9 @@ dictionary's words one edit away (a letter added, dropped, changed, or two
 swapped; case and diacritics are free, and the dictionary's own replacement
 pairs, "f"/"ph", count as one edit), and only when there is none, two edits
 away; nearer first, then the more frequent (the dictionary's frequency class).
-A suggestion keeps the flagged word's capitals ("Goverment" → "Government").
+A word that is two of the dictionary's words run together gets them apart, as one
+edit ("prizemoney" → "prize money", LanguageTool's run-on words). A suggestion keeps
+the flagged word's capitals ("Goverment" → "Government").
 The dictionary is read once (the jar's compact automaton, ~2 s) and kept as a
 word list beside the jars, which later processes load in ~0.1 s.
 """
@@ -120,6 +122,9 @@ class Speller:
         add(key, 0)  # the same word in other case or accents ("Whatsapp" → "WhatsApp")
         for form in _edits(key) | self._paired(key):
             add(form, 1)
+        for i in range(1, len(word)):  # two words run together ("prizemoney" → "prize money")
+            if self.knows(word[:i]) and self.knows(word[i:]):
+                ranked.setdefault(f"{word[:i]} {word[i:]}", (1, 0))
         if not ranked and len(key) >= 3:  # as LanguageTool: two edits only when one finds none
             for form in self._two_edits(key):
                 add(form, 2)
@@ -131,6 +136,14 @@ class Speller:
             if len(out) == limit:
                 break
         return tuple(out)
+
+    def knows(self, word: str) -> bool:
+        """In the dictionary as written, or, capitalised, in lower case (Morfologik's test
+        for the parts of run-on words)."""
+        if any(w == word for _, w in self.forms.get(fold(word), ())):
+            return True
+        lower = word.lower()
+        return word[:1].isupper() and any(w == lower for _, w in self.forms.get(lower, ()))
 
     def _paired(self, key: str) -> set[str]:
         """Forms made by one of the dictionary's replacement pairs ("fone" → "phone")."""
