@@ -112,13 +112,13 @@ def explain(rule_id: str, config: Config) -> str:
     if rule.bad:
         out.append("Bad (flagged):")
         out += [
-            f"  ✗ {ex.text}{_published(ex)}" + (f"\n    → {ex.fixed}" if ex.fixed else "")
+            f"  ✗ {ex.text}{_published(ex, rule)}" + (f"\n    → {ex.fixed}" if ex.fixed else "")
             for ex in rule.bad
         ]
         out.append("")
     if rule.good:
         out.append("Good (left alone):")
-        out += [f"  ✓ {ex.text}{_published(ex)}" for ex in rule.good]
+        out += [f"  ✓ {ex.text}{_published(ex, rule)}" for ex in rule.good]
         out.append("")
     kind_doc = inspect.getdoc(inspect.getmodule(type(rule.check)))
     if kind_doc:
@@ -126,11 +126,14 @@ def explain(rule_id: str, config: Config) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _published(example) -> str:
+def _published(example, rule: Rule | None = None) -> str:
     """The publication date an example is judged at: "last October" in a draft of
     2025-04-28 is another month than in one of 2024-11-02, so a date rule's bad and good
-    examples can be the same sentence on different days."""
-    return f"  (published {example.pubdate.isoformat()})" if example.pubdate else ""
+    examples can be the same sentence on different days (or with no date at all)."""
+    if example.pubdate:
+        return f"  (published {example.pubdate.isoformat()})"
+    dated = rule is not None and any(ex.pubdate for ex in [*rule.bad, *rule.good])
+    return "  (no publication date)" if dated else ""
 
 
 def _provenance(rule: Rule) -> list[str]:
@@ -312,13 +315,13 @@ def rule_markdown(rule: Rule) -> str:
     if rule.bad:
         out += ["Flagged:", ""]
         for ex in rule.bad:
-            out.append(f"- ✗ {_md(ex.text)}{_published(ex)}")
+            out.append(f"- ✗ {_md(ex.text)}{_published(ex, rule)}")
             if ex.fixed:
                 out.append(f"  - after `--fix`: {_md(ex.fixed)}")
         out.append("")
     if rule.good:
         out += ["Left alone:", ""]
-        out += [f"- ✓ {_md(ex.text)}{_published(ex)}" for ex in rule.good]
+        out += [f"- ✓ {_md(ex.text)}{_published(ex, rule)}" for ex in rule.good]
         out.append("")
     options = {k: v for k, v in rule.options.items() if v not in (None, [], {})}
     out += ["## Options", ""]
