@@ -45,12 +45,24 @@ def say(message: str) -> None:
     print(f"bench [{time.monotonic() - BEGAN:4.0f} s] {message}", file=sys.stderr, flush=True)
 
 
+RATIOS_BATCH = 100  # articles in the batch of `--ratios` (~55,000 words)
+
+
 def measure(
-    work: Path, env: dict[str, str], quick: bool, suggestions: str = "factlint"
+    work: Path,
+    env: dict[str, str],
+    quick: bool,
+    suggestions: str = "factlint",
+    ratios: bool = False,
 ) -> report.Results:
-    """Every row, in an order where no cache holds a text before its timed run."""
+    """Every row, in an order where no cache holds a text before its timed run. With
+    ``ratios``, only what issue 22's ratios need (factlint with LanguageTool, LanguageTool
+    alone, spaCy alone: warm drafts and a smaller batch) and the warm-up curve."""
     load_before = os.getloadavg()
-    texts = prepare(work, 20, 2, 2) if quick else prepare(work)
+    if quick:
+        texts = prepare(work, 20, 2, 2)
+    else:
+        texts = prepare(work, RATIOS_BATCH) if ratios else prepare(work)
     isolation.write_configs(work)
     exe = BIN / "factlint"
     if not exe.exists():
@@ -62,24 +74,32 @@ def measure(
         say(f"LanguageTool: warming its JVM up on {len(texts.warmup)} other articles")
         for text in texts.warmup:
             client.check(text)
-        lsp = _language_server(exe, work, texts, env)  # first: no cache has seen the draft
-        default = factlint_rows.measure(fl, texts, DEFAULT, [], say, lt.pid, memory_target=True)
-        rules_only = factlint_rows.measure(fl, texts, RULES_ONLY, ["--no-languagetool"], say)
-        default.row.peer, rules_only.row.peer = peers.LT_ALONE, peers.SPACY_ALONE
-        default.row.figs["incremental"] = lsp[DEFAULT].incremental
-        rules_only.row.figs["incremental"] = lsp[RULES_ONLY].incremental
-        rows = [default.row, rules_only.row]
+        lsp = {} if ratios else _language_server(exe, work, texts, env)  # no cache has it yet
+        default = factlint_rows.measure(
+            fl, texts, DEFAULT, [], say, lt.pid, memory_target=not ratios
+        )
+        default.row.peer = peers.LT_ALONE
+        rows = [default.row]
+        rules_only = None
+        if not ratios:
+            rules_only = factlint_rows.measure(fl, texts, RULES_ONLY, ["--no-languagetool"], say)
+            rules_only.row.peer = peers.SPACY_ALONE
+            default.row.figs["incremental"] = lsp[DEFAULT].incremental
+            rules_only.row.figs["incremental"] = lsp[RULES_ONLY].incremental
+            rows.append(rules_only.row)
         # LanguageTool keeps a sentence cache: the server that answered factlint would
         # answer these very texts from it. A fresh one, warmed up alike, for LanguageTool alone.
         say("LanguageTool alone: a fresh server (the first one's cache holds these texts)")
         lt.stop()
         fresh = isolation.start_languagetool(texts.text(texts.single), say, "languagetool")
         client = peers.LanguageToolAlone(fresh.url)
-        warmed = as_warm_as_factlint(client, texts)
+        warmed = as_warm_as_factlint(client, texts, lsp=not ratios)
         rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say))
         fresh.stop()
         rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
-        found, missing = peers.cli_peers()
+        found, missing = (
+            ([], ["other tools: not run (`--ratios`)"]) if ratios else peers.cli_peers()
+        )
         rows += [peers.cli_row(peer, texts, work, say) for peer in found]
         curves = []
         if lt.jars is not None:  # an external server: not ours to start
@@ -101,39 +121,30 @@ def measure(
     ]
     return report.Results(
         texts, rows, default, rules_only, lsp, lt, missing, versions, load_before, BEGAN,
-        suggestions=suggestions, warmed=warmed, curves=curves,
+        suggestions=suggestions, warmed=warmed, curves=curves, ratios=ratios,
     )  # fmt: skip
 
 
-def as_warm_as_factlint(client: peers.LanguageToolAlone, texts: Texts) -> str:
+def as_warm_as_factlint(client: peers.LanguageToolAlone, texts: Texts, lsp: bool = True) -> str:
     """Warm LanguageTool alone's fresh server on what factlint's server had checked before
     factlint's warm drafts were timed, in the same order: the warm-up articles, the
-    ~5,000-word draft and the paragraphs its edits bring in (the language server's run),
-    and the two drafts of the cold runs. A JVM that has checked more answers faster, so
-    anything less flatters factlint. Returns a line for the notes."""
-    say(f"LanguageTool alone: warming it as factlint's server was ({len(texts.warmup)} articles, "
-        "the language server's draft and edits, the two cold drafts)")  # fmt: skip
-    new_paragraphs = [
-        paragraph
-        for before, after in zip(texts.version_texts, texts.version_texts[1:], strict=False)
-        for paragraph in after.split("\n\n")
-        if paragraph.strip() and paragraph not in before.split("\n\n")
-    ]
-    for text in [
-        *texts.warmup,
-        texts.version_texts[0],
-        *new_paragraphs,
-        texts.text(texts.single),
-        texts.text(texts.drafts[1]),
-    ]:
+    ~5,000-word draft (the language server's run, when there was one) and the two drafts
+    of the cold runs. A JVM that has checked more answers faster, so anything less
+    flatters factlint. (The paragraphs the language server's edits bring in are left out:
+    LanguageTool alone's own re-checks must find them new.) Returns a line for the notes."""
+    sent = [*texts.warmup, *([texts.version_texts[0]] if lsp else [])]
+    sent += [texts.text(texts.single), texts.text(texts.drafts[1])]
+    say(f"LanguageTool alone: warming it as factlint's server was ({len(sent)} texts)")
+    for text in sent:
         client.check(text)
+    draft = "the language server's draft, " if lsp else ""
     return (
         f"Warm-up: before the timed warm drafts, both LanguageTool servers had checked the "
         f"same texts ({client.checks} texts, {client.words:,} words: the "
-        f"{len(texts.warmup)} warm-up articles, the language server's draft and the "
-        f"{len(new_paragraphs)} paragraphs its edits bring in, the two cold drafts); "
-        "factlint's in paragraphs packed into requests of ~2,000 characters, LanguageTool "
-        "alone's one request per text"
+        f"{len(texts.warmup)} warm-up articles, {draft}the two cold drafts; factlint's "
+        "server also the paragraphs the language server's edits brought in), factlint's "
+        "in paragraphs packed into requests of ~2,000 characters, LanguageTool alone's "
+        "one request per text"
     )
 
 
@@ -168,12 +179,19 @@ def main(argv: list[str] | None = None) -> int:
         "(the `spelling_suggestions` setting; default factlint, as factlint ships): "
         "`languagetool` measures factlint without that lever",
     )
+    parser.add_argument(
+        "--ratios",
+        action="store_true",
+        help=f"issue 22's ratios only: factlint with LanguageTool, LanguageTool alone and "
+        f"spaCy alone on warm drafts and a batch of {RATIOS_BATCH} articles, and the warm-up "
+        "curve (appended to RESULTS.md)",
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         work = Path(tmp) / "work"
         work.mkdir()
         env = isolation.isolate(Path(tmp), say)
-        results = measure(work, env, args.quick, args.spelling_suggestions)
+        results = measure(work, env, args.quick, args.spelling_suggestions, args.ratios)
     text = report.render(results)
     print(text)
     if not args.quick:

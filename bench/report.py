@@ -35,7 +35,7 @@ class Results:
     texts: Texts
     rows: list[Row]
     default: FactlintResult
-    rules_only: FactlintResult
+    rules_only: FactlintResult | None
     lsp: dict[str, LspResult]
     languagetool: LanguageTool
     missing: list[str]
@@ -45,6 +45,7 @@ class Results:
     suggestions: str = "factlint"  # spelling_suggestions of factlint's LanguageTool server
     warmed: str = ""  # how LanguageTool alone's server was warmed, for the notes
     curves: list[Curve] = field(default_factory=list)
+    ratios: bool = False  # `--ratios`: issue 22's rows only (no rule-only row, no LSP)
 
     def row(self, name: str) -> Row:
         return next(r for r in self.rows if r.name == name)
@@ -157,7 +158,8 @@ def _holds(value: bool) -> str:
 def render(r: Results) -> str:
     return "\n".join(
         [
-            f"## {dt.datetime.now():%Y-%m-%d %H:%M} — {platform.node()}",
+            f"## {dt.datetime.now():%Y-%m-%d %H:%M} — {platform.node()}"
+            + (" — `--ratios`" if r.ratios else ""),
             "",
             *_header(r),
             "",
@@ -170,10 +172,11 @@ def render(r: Results) -> str:
             "",
             *(target.line() for target in ratio_targets(r)),
             "",
-            "Targets (issue 7):",
-            "",
-            *(target.line() for target in targets(r)),
-            "",
+            *(
+                []
+                if r.ratios
+                else ["Targets (issue 7):", "", *(target.line() for target in targets(r)), ""]
+            ),
             *_curves(r),
             "Notes:",
             "",
@@ -206,12 +209,22 @@ def _header(r: Results) -> list[str]:
 
 def _notes(r: Results) -> list[str]:
     t = r.texts
-    lsp, lsp_rules = r.lsp[DEFAULT], r.lsp[RULES_ONLY]
-    notes = [
+    first = [
         "Cold first run: factlint's is the first `factlint check` with no factlint service "
         "running (it starts the service, which loads spaCy and the packs); the LanguageTool "
         "server was already running and warm. " + "; ".join(r.languagetool.notes) + ".",
         f"{DEFAULT}: " + "; ".join(r.default.notes) + ".",
+    ]
+    if r.ratios or r.rules_only is None:
+        return [
+            *first,
+            f"Repeats: warm single = median of {len(t.warm)} runs, each on a draft new to "
+            "every cache; batch = one run.",
+            *_common_notes(r),
+        ]
+    lsp, lsp_rules = r.lsp[DEFAULT], r.lsp[RULES_ONLY]
+    notes = [
+        *first,
         f"{RULES_ONLY}: " + "; ".join(r.rules_only.notes) + ".",
         f"Language server: first diagnostics of the {t.incremental_words:,}-word draft "
         f"{lsp.first.show('.2f', 200)} s (rule-only {lsp_rules.first.show('.2f', 200)} s); "
@@ -225,8 +238,16 @@ def _notes(r: Results) -> list[str]:
         "Peak RSS: factlint = the client plus the service and its worker processes (summed) "
         "over the row's runs, the batch being the largest; LanguageTool = its JVM, capped by "
         "`-Xmx` (`languagetool.max_memory`); spaCy alone and the CLI peers = their processes.",
-        "Peers: LanguageTool alone = one POST to `/v2/check` per text, in sequence, on the "
-        "same server (which runs at nice 5, as factlint starts it); spaCy alone = the "
+        *_common_notes(r),
+    ]
+    return notes
+
+
+def _common_notes(r: Results) -> list[str]:
+    return [
+        "Peers: LanguageTool alone = one POST to `/v2/check` per text, in sequence, on a "
+        "server of its own (started as factlint starts it, at nice 5, but with the stock "
+        "speller), as warm as factlint's (see Warm-up); spaCy alone = the "
         "pipes factlint loads, as `spacy.load` gives them (without factlint's faster "
         "lemmatizer), in one process (`nlp`, and `nlp.pipe` with factlint's `batch_size=64`), "
         "while factlint's batch used `--jobs` = the cores; Harper lints files in parallel and "
@@ -250,7 +271,6 @@ def _notes(r: Results) -> list[str]:
         *_busy(r.load_before),
         f"Bench time: {time.monotonic() - r.began:.0f} s.",
     ]
-    return notes
 
 
 def _curves(r: Results) -> list[str]:
