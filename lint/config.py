@@ -12,13 +12,17 @@ import dataclasses
 import datetime as dt
 import difflib
 import fnmatch
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 import tomllib
 
-from lint.document.dates import parse_pubdate
+from lint import workdir
+from lint.document.dates import out_of_range, parse_pubdate
+from lint.document.reader import ConfigReadError, read_config_bytes
 from lint.findings import SEVERITIES
 from lint.packs.loader import is_shipped_pack, shipped_names
 from lint.packs.yamlpos import Mark, YAMLError, decode_utf8, load, mark_of
@@ -171,14 +175,17 @@ def load_config(path: Path, trusted: bool = True) -> Config:
     return config
 
 
-def _read(path: Path) -> object:
-    """The parsed content of a configuration file (None-free: an empty file is {})."""
+def _read(path: Path, cite: str | None = None) -> object:
+    """The parsed content of a configuration file (None-free: an empty file is {}).
+
+    ``cite`` is where the file was named (``.factlint.yaml:1:10: extends: base.yaml``),
+    so an unreadable base is reported there; by default the file itself is."""
     try:
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        raise ConfigError(f"{path}: cannot read configuration: it is a directory") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
+        raw = read_config_bytes(path)
+    except ConfigReadError as exc:
+        if cite:
+            raise ConfigError(f"{cite} {exc}") from None
+        raise ConfigError(f"{path}: cannot read configuration: it {exc}") from None
     try:
         text = decode_utf8(raw, str(path))
     except YAMLError as exc:
@@ -208,11 +215,14 @@ def _toml_error(path: Path, exc: tomllib.TOMLDecodeError) -> str:
     return f"{path}: {exc}"
 
 
-def _load(path: Path, chain: tuple[Path, ...], trusted: bool) -> tuple[Config, set[str]]:
+def _load(
+    path: Path, chain: tuple[Path, ...], trusted: bool, cite: str | None = None
+) -> tuple[Config, set[str]]:
     """The configuration in ``path`` over its bases, and the keys set along the way.
 
-    ``chain`` holds the files that extend this one, to tell a loop."""
-    data = _read(path)
+    ``chain`` holds the files that extend this one, to tell a loop; ``cite`` where it
+    was named, if it is a base."""
+    data = _read(path, cite)
     here = (*chain, path.resolve())
     merged: tuple[Config, set[str]] | None = None
     if isinstance(data, dict) and "extends" in data:
@@ -228,7 +238,7 @@ def _load(path: Path, chain: tuple[Path, ...], trusted: bool) -> tuple[Config, s
                 raise ConfigError(
                     f"{where}: extends: {spec!r} is a directory, not a configuration file"
                 )
-            config, keys = _load(base, here, trusted)
+            config, keys = _load(base, here, trusted, f"{where}: extends: {spec}")
             if merged is not None:  # a later base over the earlier ones
                 config, keys = _merge(merged[0], config, keys), merged[1] | keys
             merged = config, keys
@@ -425,6 +435,8 @@ def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
         cfg.pubdate = parse_pubdate(data["pubdate"])
         if cfg.pubdate is None:
             raise err("pubdate", "`pubdate` must be a date, YYYY-MM-DD")
+        if why := out_of_range(cfg.pubdate):
+            raise err("pubdate", why)
     if "fail-on" in data:
         if data["fail-on"] not in (*SEVERITIES, "never"):
             raise err("fail-on", f"`fail-on` must be one of {', '.join(SEVERITIES)} or never")
@@ -557,16 +569,25 @@ class FileConfigs:
 
 
 class ConfigFinder:
-    """Finds the configuration for each file, reading each file once."""
+    """Finds the configuration for each file, reading each file once.
+
+    A configuration found beside the drafts is used only if the user could have written
+    it (see ``distrusted``); one that is not is skipped as if absent, with a note in
+    ``notes`` (once per file), as git's ``safe.directory`` does."""
 
     def __init__(self, explicit: Path | None = None) -> None:
+        if explicit is not None and (why := workdir.refused(explicit)):
+            raise ConfigError(f"--config {why}")
         self.explicit = load_config(explicit) if explicit else None
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path, Config] = {}
+        self.notes: list[str] = []
 
     def for_path(self, path: Path | None) -> Config:
         if self.explicit is not None:
             return self.explicit
+        if workdir.GONE is not None and (path is None or not path.is_absolute()):
+            return Config(root=Path("/"))
         start = (path.parent if path else Path.cwd()).resolve()
         chain: list[Path] = []
         found: Config | None = None
@@ -576,6 +597,11 @@ class ConfigFinder:
                 break
             chain.append(directory)
             file = _config_in(directory)
+            if file is not None and (why := distrusted(file)):
+                note = f"{file}: ignored: {why}; to use it, name it with --config"
+                if note not in self.notes:
+                    self.notes.append(note)
+                file = None
             if file is not None:
                 if file not in self._by_file:
                     self._by_file[file] = load_config(file, trusted=False)
@@ -587,15 +613,52 @@ class ConfigFinder:
         return found
 
 
+def distrusted(file: Path) -> str | None:
+    """Why a discovered configuration may not be the user's own, or None.
+
+    Not the user's: a file (or the symbolic link to it) owned by another user than the
+    one running factlint or root, a file anyone may write to, or one in a directory
+    others may write to (``/tmp``: anyone can leave a ``.factlint.yaml`` there that
+    switches every check off, or points packs at files of theirs)."""
+    me = os.geteuid()
+    try:
+        link, target, parent = file.lstat(), file.stat(), file.parent.stat()
+    except OSError:
+        return None  # gone since it was found: reading it says what is wrong
+    for st in (link, target):
+        if st.st_uid not in (me, 0):
+            return f"it is owned by {_user(st.st_uid)}, not by you"
+    if target.st_mode & stat.S_IWOTH:
+        return "anyone may write to it"
+    if parent.st_mode & stat.S_IWOTH:
+        return f"it is in {file.parent}, a directory anyone may write to"
+    return None
+
+
+def _user(uid: int) -> str:
+    try:
+        import pwd
+
+        return f"user {pwd.getpwuid(uid).pw_name!r}"
+    except (ImportError, KeyError):
+        return f"user id {uid}"
+
+
 def _config_in(directory: Path) -> Path | None:
+    """The configuration file in ``directory``, if there is one. A file by a config's
+    name that is not a regular file (a pipe, a device) is returned too, so reading it
+    says so in one line; a pyproject.toml counts when it has ``[tool.factlint]``."""
     for name in CONFIG_NAMES:
-        if (directory / name).is_file():
-            return directory / name
+        candidate = directory / name
+        if candidate.exists() and not candidate.is_dir():
+            return candidate
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
+    if pyproject.exists() and not pyproject.is_dir():
         try:
-            text = pyproject.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_config_bytes(pyproject).decode("utf-8")
+        except ConfigReadError:
+            return pyproject  # a pipe, a device, a huge file: say so rather than skip it
+        except UnicodeDecodeError:
             return None
         try:
             tool = tomllib.loads(text).get("tool", {})

@@ -92,6 +92,7 @@ class Issue:
             "message": self.message,
             "replacements": list(self.replacements),
             "source": self.source,
+            "fixable": self.fixable,
         }
         if self.link:
             data["link"] = self.link

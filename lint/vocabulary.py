@@ -23,8 +23,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lint.document.reader import ConfigReadError, read_config_bytes
+
 SPELLING = ("spelling",)
 """The categories whose findings a vocabulary can silence."""
+
+
+WORDLIST_MAX_BYTES = 16 << 20
 
 
 class WordListError(Exception):
@@ -33,10 +38,10 @@ class WordListError(Exception):
 
 def read_wordlist(path: Path) -> list[str]:
     """The words of a word-list file (see the module docstring)."""
-    try:
-        text = path.read_text("utf-8")
-    except OSError as exc:
-        raise WordListError(f"{path}: cannot read word list: {exc.strerror or exc}") from None
+    try:  # a regular file, read up to a limit (a FIFO or /dev/zero never hangs the run)
+        text = read_config_bytes(path, "word list", WORDLIST_MAX_BYTES).decode("utf-8")
+    except ConfigReadError as exc:
+        raise WordListError(f"{path}: cannot read word list: it {exc}") from None
     except UnicodeDecodeError as exc:
         line = exc.object[: exc.start].count(b"\n") + 1
         raise WordListError(f"{path}:{line}: word list is not UTF-8 text") from None

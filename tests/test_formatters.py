@@ -71,7 +71,7 @@ def test_text_golden_with_source_and_wide_characters():
         "d.md:1:9: info house.word A word: 'world'.\n"
         "    1 | Héllo 😀 world.\n"
         "      |          ^^^^^\n"
-        "d.md:2:1: error languagetool.X_RULE Odd, isn't it: 50% of it\nover two lines\n"
+        "d.md:2:1: error languagetool.X_RULE Odd, isn't it: 50% of it over two lines\n"
         "    2 | They tow the line.\n"
         "      | ^^^^\n"
         "d.md:2:6: warning idioms.tow-the-line Use 'toe the line' instead of 'tow the line'.\n"
@@ -94,7 +94,7 @@ def test_json_golden():
         "path": "d.md", "line": 2, "column": 6, "end_line": 2, "end_column": 18,
         "offset": 21, "length": 12, "rule": "idioms.tow-the-line", "category": "style",
         "severity": "warning", "message": "Use 'toe the line' instead of 'tow the line'.",
-        "replacements": ["toe the line"], "source": "factlint",
+        "replacements": ["toe the line"], "source": "factlint", "fixable": True,
         "link": "https://example.org/rules/tow",
     }  # fmt: skip
     schema = json.loads((Path(__file__).parents[1] / "lint/schema/issues.schema.json").read_text())
@@ -107,7 +107,7 @@ def test_github_golden_escapes():
         "::error file=d.md,line=2,col=1,endLine=2,endColumn=5,title=languagetool.X_RULE::"
         "Odd, isn't it: 50%25 of it%0Aover two lines",
         "::warning file=d.md,line=2,col=6,endLine=2,endColumn=18,title=idioms.tow-the-line::"
-        "Use 'toe the line' instead of 'tow the line'. (suggestion: toe the line)",
+        "Use 'toe the line' instead of 'tow the line'.",
     ]
 
 

@@ -6,6 +6,23 @@ import datetime as dt
 
 from dateutil import parser as dateparser
 
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(8999, 12, 31)
+"""The publication dates factlint judges by. The checks count years back and forward
+from the publication date (ages, "next year", events), so a date at the calendar's very
+edge (9999-12-31, a common CMS placeholder, or 0001-01-01) is not one a draft can have."""
+
+
+def out_of_range(date: dt.date | None) -> str | None:
+    """Why ``date`` cannot be a publication date, or None."""
+    if date is None or EARLIEST <= date <= LATEST:
+        return None
+    hint = " (a placeholder for no date?)" if date in (dt.date.max, dt.date.min) else ""
+    return (
+        f"publication date {date.isoformat()}{hint} is outside the dates factlint judges by "
+        f"({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+    )
+
 
 def parse_pubdate(value: object) -> dt.date | None:
     """A date from a metadata value (date, datetime or string), or None."""

@@ -10,6 +10,24 @@ from functools import cached_property
 
 from lint.document.mapping import LineIndex, OffsetMap
 
+MAX_CHUNK = 20_000
+"""Characters parsed and checked as one piece at most: a paragraph longer than that (a
+paste of megabytes with no blank line) is cut at sentence ends, so spaCy's memory and
+the checks' time stay bounded by the piece, not the paste."""
+
+
+def _cut(text: str, start: int, end: int):
+    """``text[start:end]`` in pieces of at most MAX_CHUNK characters, each ending after a
+    sentence's full stop, a line break or, failing both, a space where it can."""
+    while end - start > MAX_CHUNK:
+        limit, half = start + MAX_CHUNK, start + MAX_CHUNK // 2
+        cut = max(text.rfind(". ", half, limit - 1) + 2, text.rfind("\n", half, limit) + 1)
+        if cut <= 1:
+            cut = text.rfind(" ", half, limit) + 1 or limit
+        yield start, cut
+        start = cut
+    yield start, end
+
 
 @dataclass(frozen=True)
 class Directive:
@@ -58,6 +76,8 @@ class Document:
         starts = [start for start, _ in self.paragraphs[1:]]
         bounds = [0, *starts, len(self.text)]
         spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+        if any(b - a > MAX_CHUNK for a, b in spans):
+            spans = [piece for a, b in spans for piece in _cut(self.text, a, b)]
         return spans or [(0, len(self.text))]
 
     def part(self, start: int, end: int) -> Document:

@@ -70,30 +70,99 @@ def _too_large(size: int, max_bytes: int) -> DocumentError:
     )
 
 
+CHUNK = 1 << 20
+"""Bytes read at a time: a limit larger than memory is never allocated at once."""
+
+
+def read_bounded(handle, max_bytes: int) -> bytes:
+    """At most ``max_bytes`` + 1 bytes of ``handle``, read in chunks, so a huge limit
+    costs only what the file holds and one byte past the limit tells "too large"."""
+    chunks: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        chunk = handle.read(min(CHUNK, left))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def file_kind(mode: int) -> str | None:
+    """None for a regular file, else what it is ("a named pipe", "a directory")."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return _SPECIAL.get(stat.S_IFMT(mode), "not a regular file")
+
+
+def read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` + 1 of them.
+
+    Raises DocumentError("is a named pipe") and the like for anything else: a pipe
+    with no writer would block forever and a device may never end. The file is
+    opened without blocking and checked again once open (it may have been swapped
+    since it was looked at); OSError is left to the caller."""
+    what = file_kind(path.stat().st_mode)
+    if what:
+        raise DocumentError(f"is {what}")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb", buffering=0) as handle:
+        what = file_kind(os.fstat(fd).st_mode)
+        if what:
+            raise DocumentError(f"is {what}")
+        return read_bounded(handle, max_bytes)
+
+
+CONFIG_MAX_BYTES = 1 << 20
+"""A configuration file larger than this is refused: none is, unless it is a mistake."""
+
+
+class ConfigReadError(Exception):
+    """Why a file read as configuration could not be read: one line that follows the
+    file's name ("is not a regular file (a named pipe)")."""
+
+
+def read_config_bytes(path: Path, what: str = "configuration file", limit: int = CONFIG_MAX_BYTES):
+    """The bytes of a file read as configuration (a config, a base it extends, a
+    pyproject.toml, a word list), with what drafts get: regular files only, read up to
+    ``limit``, never blocking on a pipe or a device."""
+    try:
+        data = read_regular(path, limit)
+    except DocumentError as exc:
+        kind = exc.args[0].removeprefix("is ")
+        if kind == "a directory":
+            raise ConfigReadError("is a directory") from None
+        raise ConfigReadError(f"is not a regular file ({kind})") from None
+    except FileNotFoundError:
+        raise ConfigReadError("does not exist") from None
+    except OSError as exc:
+        raise ConfigReadError(f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise ConfigReadError(f"is larger than the {limit / 1048576:g} MB limit for a {what}")
+    return data
+
+
 def read_source(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The decoded text of ``path``, or DocumentError saying why not.
 
-    Only regular files are read: a named pipe with no writer would block the run
-    forever and a device may never end. At most ``max_bytes`` + 1 bytes are read,
-    so a file that grows while it is read cannot exhaust memory either.
+    Only regular files are read (see read_regular). At most ``max_bytes`` + 1 bytes
+    are read, so a file that grows while it is read cannot exhaust memory either.
     """
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
             raise DocumentError("is a directory")
-        if not stat.S_ISREG(mode):
-            what = _SPECIAL.get(stat.S_IFMT(mode), "not a regular file")
+        what = file_kind(mode)
+        if what:
             raise DocumentError(
                 f"is {what}, not a regular file; to lint a stream, pipe it to `factlint check -`"
             )
         size = path.stat().st_size
         if size > max_bytes:
             raise _too_large(size, max_bytes)
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # swapped since stat()
-                raise DocumentError("is not a regular file")
-            data = handle.read(max_bytes + 1)
+        data = read_regular(path, max_bytes)
         if len(data) > max_bytes:
             raise _too_large(max(len(data), path.stat().st_size), max_bytes)
     except FileNotFoundError:

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lint.runner import RunResult
+from lint.printable import escaped
+from lint.runner import FileResult, RunResult
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A value as the runner reads it back: ``%``, CR and LF percent-encoded (so nothing
+    can start a second command), every other control character and any byte that was
+    not UTF-8 escaped as text (the runner has no encoding for them)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return escaped(value)
 
 
 def _prop(value: str) -> str:
@@ -23,12 +28,27 @@ def _prop(value: str) -> str:
 
 
 def write(result: RunResult, out: TextIO, color: bool = False) -> None:
-    for i in result.issues:
-        props = (
-            f"file={_prop(i.path)},line={i.line},col={i.column},"
-            f"endLine={i.end_line},endColumn={i.end_column},title={_prop(i.rule)}"
-        )
-        message = i.message
-        if i.replacements:
-            message += f" (suggestion: {i.replacements[0]})"
-        out.write(f"::{LEVELS[i.severity]} {props}::{_data(message)}\n")
+    for file in result.files:
+        for i in file.issues:
+            props = (
+                f"file={_prop(i.path)},line={i.line},col={i.column},"
+                f"endLine={i.end_line},endColumn={i.end_column},title={_prop(i.rule)}"
+            )
+            message = i.message + _fix(i, file)
+            out.write(f"::{LEVELS[i.severity]} {props}::{_data(message)}\n")
+
+
+def _fix(issue, file: FileResult) -> str:
+    """What the suggested change is, worded for what it does: "(delete 'Advertisement')"
+    for a deletion, "(suggestion: toe the line)" otherwise; nothing when the message
+    already says it."""
+    if not issue.replacements:
+        return ""
+    new = issue.replacements[0]
+    if new:
+        return "" if new in issue.message else f" (suggestion: {new})"
+    old = (file.source or "")[issue.offset : issue.offset + issue.length].strip()
+    if not old or any(w in issue.message.lower() for w in ("delete", "remove")):
+        return ""
+    shown = old if len(old) <= 60 else old[:57] + "…"
+    return f" (delete '{' '.join(shown.split())}')"

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from lint.document.mapping import LineIndex
 from lint.findings import Issue
+from lint.printable import escaped, pictured
 from lint.runner import RunResult
 
 COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
@@ -41,16 +42,25 @@ def _lines(file) -> LineIndex | None:
 
 
 def headline(issue: Issue, color: bool = False) -> str:
-    where = f"{issue.path}:{issue.line}:{issue.column}:"
-    severity, rule = issue.severity, issue.rule
+    """One line whatever the file name or message holds: control characters are escaped
+    (a newline in a name cannot forge a second record, ESC never reaches the terminal)."""
+    where = f"{escaped(issue.path)}:{issue.line}:{issue.column}:"
+    severity, rule = issue.severity, escaped(issue.rule)
     if color:
         where = BOLD + where + RESET
         severity = COLORS[severity] + severity + RESET
         rule = DIM + rule + RESET
-    text = f"{where} {severity} {rule} {issue.message}"
+    text = f"{where} {severity} {rule} {message_line(issue.message)}"
     if issue.replacements and issue.replacements[0] not in issue.message:
         text += f" (suggestion: {issue.replacements[0]!r})"
     return text
+
+
+def message_line(message: str) -> str:
+    """A message on one line: its line breaks as spaces, other control characters escaped."""
+    return escaped(
+        " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+    )
 
 
 def excerpt(issue: Issue, line: str, color: bool = False) -> str:
@@ -59,7 +69,7 @@ def excerpt(issue: Issue, line: str, color: bool = False) -> str:
     end = issue.end_column - 1 if issue.end_line == issue.line else len(line)
     end = max(end, start + 1)
     gutter = f"{issue.line:>5} | "
-    shown = line.replace("\t", " ")
+    shown = pictured(line.replace("\t", " "))
     caret = " " * _width(shown[:start]) + "^" * max(_width(shown[start:end]), 1)
     if color:
         caret = COLORS[issue.severity] + caret + RESET
