@@ -9,9 +9,11 @@ server, and without delaying the check that started it, a detached process
 would (paragraphs packed to about 2,000 characters, the same language and rule
 selection). It yields to real work: before each request it waits until no
 factlint process has used the server for ``QUIET`` seconds (the ``last-used``
-file every check touches), so a real check waits at most for one small
-warm-up request; the server itself runs at ``nice`` (``server.NICENESS``). It
-stops when the server is gone or replaced.
+file every check touches) and the server is idle (its CPU time, from /proc: a
+long check started earlier is still running), so a real check waits at most for
+one small warm-up request; the server itself runs at ``nice``
+(``server.NICENESS``), and so does this process. It stops when the server is
+gone or replaced.
 
 The copy is made here from templates written for factlint (never published
 text): every request differs in its names and figures, so LanguageTool's
@@ -21,6 +23,7 @@ sentence cache cannot answer it and the rules really run.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 import urllib.parse
@@ -28,6 +31,9 @@ from pathlib import Path
 
 QUIET = 3.0
 """Seconds without a real check before the next warm-up request goes out."""
+BUSY_CORES = 0.3
+"""Between two warm-up requests the server should be idle: more CPU than this (in cores)
+means it is busy with someone else's check, which goes first."""
 CHECKS = 40
 """Warm-up requests after a start: ~13,000 words, past the measured 30–50 checks."""
 CHUNK_CHARS = 2000
@@ -161,7 +167,7 @@ def run(state_dir: Path, pid: int, checks: int, params: dict[str, str]) -> str:
     url = f"{state.url}/v2/check"
     done = 0
     for text in requests_text(checks):
-        while server.idle_seconds(state_dir) < QUIET:
+        while server.idle_seconds(state_dir) < QUIET or _busy(pid):
             if not _ours(state_dir, pid):
                 return f"the server went away after {done} warm-up checks"
             time.sleep(0.5)
@@ -175,6 +181,26 @@ def run(state_dir: Path, pid: int, checks: int, params: dict[str, str]) -> str:
             return f"a warm-up check failed after {done}: {exc}"
         done += 1
     return f"warmed up: {done} checks"
+
+
+def _busy(pid: int, window: float = 0.5) -> bool:
+    """Is the server working on something else (a real check that started more than QUIET
+    seconds ago, or its JIT compiler)? Its CPU time over ``window`` says; False where
+    there is no /proc to read it from."""
+    before = _cpu_seconds(pid)
+    if before is None:
+        return False
+    time.sleep(window)
+    after = _cpu_seconds(pid)
+    return after is not None and (after - before) / window > BUSY_CORES
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _ours(state_dir: Path, pid: int) -> bool:
