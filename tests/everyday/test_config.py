@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
-from lint.config import DEFAULT_PACKS
+from lint.config import DEFAULT_PACKS, load_config
 
 BAD = "They tow the line.\n"
 
@@ -103,3 +104,18 @@ def test_unknown_setting_suggests_the_closest(factlint, write):
         ".factlint.yaml:2:1: unknown setting 'per-file-ignore'; did you mean 'per-file-ignores'?"
         in result.stderr
     )
+
+
+def test_the_readme_configuration_example_is_accepted_where_it_is_found(project, write):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## Configuration\n", 1)[1]
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    write(
+        "house-style.yaml",
+        (project / "house.yaml").read_text().replace("name: house", "name: house-style"),
+    )
+    write("newsroom-words.txt", "Sudzha\n")
+    path = write(".factlint.yaml", example, dedent=False)
+    config = load_config(path, trusted=False)
+    assert config.packs == [*DEFAULT_PACKS, "./house-style.yaml"]
+    assert config.per_file_ignores == {"archive/*": ["style", "typography"]}
