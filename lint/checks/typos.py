@@ -93,6 +93,8 @@ class Typos(Check):
                 continue  # an acronym ("ONS", "HSI"), not a shouted misspelling
             if found[0].isupper() and not found.isupper() and names_a_name(text, m):
                 continue
+            if found.islower() and epithet(text, m.start(), m.end()):
+                continue
             yield self.finding(m.start(), m.end(), found, [match_case(f, found) for f in fixes])
 
 
@@ -124,3 +126,26 @@ def names_a_name(text: str, m: regex.Match) -> bool:
         and NEIGHBOUR.fullmatch(nxt.group(1).rstrip(".,;:!?'’s")) is not None
     )
     return prev_name or next_name
+
+
+GENUS = regex.compile(
+    r"(?<=\s|\()\p{Lu}\p{Ll}{2,}(?:us|um|a|is|on|es|ia|ne|ys|ea|ix|ops|odon|saurus)\s+$"
+)
+"""A capitalised Latin-looking genus in mid-sentence just before: "(Paedophryne ", "is Prosalirus "."""
+LATIN_EPITHET = regex.compile(
+    r"\p{Ll}{3,}(?:us|um|is|a|ae|ii|i|ensis|oides|ata|atus|ica|icus|ina|inus|alis|ella|ens|ax|ix)"
+)
+
+
+def epithet(text: str, start: int, end: int) -> bool:
+    """Is the lower-case word at ``start:end`` a species epithet after its genus
+    ("Prosalirus bitis", "Paedophryne amauensis")? Neither is English, and neither is a
+    typo of the English word a slip away ("bits")."""
+    if not LATIN_EPITHET.fullmatch(text, start, end):
+        return False
+    before = text[max(0, start - 40) : start]
+    found = GENUS.search(before)
+    if found is None:
+        return False
+    opening = before[: found.start()].rstrip()
+    return bool(opening) and opening[-1] not in ".!?"

@@ -27,7 +27,8 @@ word is meant, and dropped when:
   again: a wire desk's units ("600 mln rubles", "1.5 bln", "12 dlrs");
 * it is the plural of an acronym ("ANOVAs", "CAPCOMs"), or an Arabic name
   with its article ("al-Awlaki"), or a vowelless abbreviation after a name
-  ("George Bush Snr").
+  ("George Bush Snr"), or a species epithet after its genus ("Paedophryne
+  amauensis").
 
 Spellings of another variety ("‘theatre’ is British English") are never dropped
 here: the draft's variety is the configuration's, and a desk localises them.
@@ -41,8 +42,8 @@ longer failing the run) rather than a warning:
   "Sonatrach"); judged on real prose, no real error was more than a slip away
   from the speller's suggestions save one run-together name;
 * it is a closed compound of two words in common use, neither cut short
-  ("aquaplanet", "timecodes", "foilboard"), and no suggestion splits it there
-  ("eachother" → "each other" stays a warning);
+  ("aquaplanet", "timecodes", "foilboard"), and not a phrase of function words
+  run together ("eachother" → "each other" stays a warning);
 * it ends as technical coinages do ("alkalide", "electrides", "protistans")
   and no suggestion a slip away shares that ending ("alkaline", "electrodes"):
   a chemical, biological or linguistic term, not a slip of the common word;
@@ -113,6 +114,16 @@ TECHNICAL = regex.compile(
     r"yls?|yles?)$"
 )
 """Endings of coined technical terms (chemistry, biology, linguistics)."""
+FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "each", "every", "other", "another", "in", "on", "at", "of",
+     "to", "by", "for", "with", "from", "into", "onto", "upon", "some", "any", "no",
+     "all", "as", "so", "much", "many", "more", "most", "least", "lot", "where", "what",
+     "when", "how", "who", "which", "there", "here", "this", "that", "these", "those",
+     "one", "it", "its", "my", "your", "our", "their", "his", "her", "him", "them",
+     "us", "we", "you", "he", "she", "they", "up", "out", "off", "not", "ever", "never"]
+)  # fmt: skip
+"""Words a phrase run together ("eachother", "inspite", "everytime") is made of, and a
+compound of two content words ("kite surfing" → "kitesurfing") is not."""
 COMPOUND_PART = 3.0
 """wordfreq's Zipf value from which each part of a closed compound is a common word."""
 JOINERS = "-‐‑'’"
@@ -134,12 +145,12 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     before = text[max(0, finding.offset - 40) : finding.offset]
     if _abbreviation(word, before, counts) or ACRONYM_PLURAL.fullmatch(word):
         return True
-    if ARABIC_NAME.fullmatch(word):
+    if ARABIC_NAME.fullmatch(word) or (word.islower() and _epithet(text, finding)):
         return True
     if GLOSS.match(text, finding.offset + finding.length):
         return True
     after = text[finding.offset + finding.length : finding.offset + finding.length + 2]
-    if before[-1:] in JOINERS or (after[:1] in JOINERS and after[1:2].isalpha()):
+    if (before and before[-1] in JOINERS) or (after[:1] in JOINERS and after[1:2].isalpha()):
         return True
     if before[-1:] == "." and before[-2:-1].isalnum():
         return True  # a piece of a dotted name: "haqqin.az", "One.Tel"
@@ -156,7 +167,7 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
     counts: dict[str, int] = {}
     for m in WORD.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
-    unknown = [(f.offset, f.offset + f.length) for f in spellers if not VARIETY.search(f.message)]
+    unknown = {(f.offset, f.offset + f.length) for f in spellers if not VARIETY.search(f.message)}
     drop = {
         id(f) for f in spellers if doubtful(f, text, counts) or _foreign_phrase(f, text, unknown)
     }
@@ -205,12 +216,12 @@ def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:
     return NUMBER_BEFORE.search(before) is not None or counts.get(word, 0) > 1
 
 
-def _foreign_phrase(finding: Finding, text: str, unknown: list[tuple[int, int]]) -> bool:
+def _foreign_phrase(finding: Finding, text: str, unknown: set[tuple[int, int]]) -> bool:
     """Does the word stand in a foreign phrase: a word with diacritics beside it, or
     another word the speller does not know beside it or one word on, in the same clause?"""
-    if VARIETY.search(finding.message):
-        return False
     start, end = finding.offset, finding.offset + finding.length
+    if VARIETY.search(finding.message) or len(_scripts(text[start:end])) > 1:
+        return False  # another variety; look-alike scripts mixed ("ἄβακoς"): a slip
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
     cut = [m.end() for m in CLAUSE_MARK.finditer(left)]
@@ -224,7 +235,7 @@ def _foreign_phrase(finding: Finding, text: str, unknown: list[tuple[int, int]])
         adjacent = (b >= start - 1 and a < start) or (a <= end + 1 and a >= end)
         if adjacent and any(_accented(c) for c in w) and not len(_scripts(w)) > 1:
             return True
-        if any(x < b and a < y for x, y in unknown):
+        if (a, b) in unknown:  # a whole word, not a piece ("vitro" of "in-vitro")
             return True
     return False
 
@@ -235,8 +246,10 @@ def _compound(word: str, guesses) -> bool:
     if not word.isalpha() or not word[1:].islower():
         return False
     word = word.lower()
-    if any(g.lower().replace("-", "").replace(" ", "") == word for g in guesses if g):
-        return False  # the speller would part it: "eachother" → "each other"
+    for g in guesses:
+        parts = g.lower().replace("-", " ").split()
+        if "".join(parts) == word and any(p in FUNCTION_WORDS for p in parts):
+            return False  # a phrase run together: "eachother" → "each other"
     return any(
         _zipf(word[:i]) >= COMPOUND_PART and _zipf(word[i:]) >= COMPOUND_PART
         for i in range(4, len(word) - 2)
@@ -257,6 +270,12 @@ def _typo_like(word: str, guesses) -> bool:
         for g in guesses
         if g
     )
+
+
+def _epithet(text: str, finding: Finding) -> bool:
+    from lint.checks.typos import epithet
+
+    return epithet(text, finding.offset, finding.offset + finding.length)
 
 
 def _misspelling(word: str) -> bool:

@@ -8,8 +8,8 @@ country) has one problem, its variety: it is reported once, at its first such
 word, naming the configured variety, and the other words of that variety are
 ``info``. The draft is taken to spell the other way when LanguageTool flags at
 least THROUGHOUT different words of one variety and the draft writes those
-spellings at least DOMINANT times as often as it writes spellings of the
-configured variety (the pairs are codespell's en-GB → en-US list, and
+spellings more than DOMINANT times as often as it writes spellings of the
+configured variety (one more than it does) (the pairs are codespell's en-GB → en-US list, and
 LanguageTool's own suggestions). Oxford spelling writes British words with
 -ize ("colour", "organize"): an -ize form counts for American only in a draft
 whose flagged words include an -ise one. A draft that mixes the two more evenly
@@ -34,8 +34,10 @@ import regex
 from lint.findings import Finding
 
 THROUGHOUT = 3
-DOMINANT = 3
-"""How many times as often the draft must write the other variety's spellings as its own."""
+DOMINANT = 2
+"""More than how many times as often the draft must write the other variety's spellings
+than its own (counted one more, so that three to one in a short draft is a mix) to be
+spelt that way."""
 IZE = regex.compile(r"(?i)iz(?:e|es|ed|ing|ation|ations|er|ers)$")
 ISE = regex.compile(r"(?i)is(?:e|es|ed|ing|ation|ations|er|ers)$")
 WRITTEN = regex.compile(
@@ -91,7 +93,7 @@ def collapse(findings: list[Finding], text: str) -> list[Finding]:
     written = [w.lower() for w in WORD.findall(text)]
     mine = sum(1 for w in written if w in own)
     theirs = sum(1 for w in written if w in words)
-    if mine * DOMINANT >= theirs:
+    if theirs <= DOMINANT * (mine + 1):
         return findings  # the draft mixes the two: every finding stands
     first = min(flagged, key=lambda fm: fm[0].offset)[0]
     examples = ", ".join(sorted(words)[:4])

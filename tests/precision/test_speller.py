@@ -148,3 +148,29 @@ def test_compounds_and_technical_terms_are_info_run_together_words_are_not():
     assert speller("The alkalide anions are stable.", "alkalide", ["alkaline"]) == "info"
     assert speller("It is similar to the electrides here.", "electrides", ["electrodes"]) == "info"
     assert speller("The libary was shut.", "libary", ["library"]) == "warning"
+
+
+def test_a_typo_beside_a_piece_of_a_hyphenated_phrase_stays():
+    text = "The in-vitro fertalisation technique was used."
+    assert speller(text, "fertalisation", ["fertilisation"], also=["vitro"]) == "warning"
+
+
+def test_a_species_epithet_after_its_genus_is_not_a_slip():
+    text = "The smallest frog (Paedophryne amauensis) is from New Guinea."
+    assert speller(text, "amauensis", ["amanuensis"]) == "dropped"
+    assert speller("The smallest frog is amauensis.", "amauensis", ["amanuensis"]) == "warning"
+
+
+def test_mixed_scripts_stay_a_slip_beside_a_transliteration():
+    text = "It reflects the Greek word ἄβακoς abakos, they say."
+    assert speller(text, "ἄβακoς", [], also=["abakos"]) == "warning"
+
+
+def test_a_compound_the_speller_would_part_is_still_a_compound():
+    text = "Kitesurfing is riding a board behind a kite."
+    assert speller(text, "Kitesurfing", ["Kite surfing"]) == "info"
+    assert speller("It happens everytime.", "everytime", ["every time"]) == "warning"
+
+
+def test_a_typo_opening_the_draft_is_kept():
+    assert speller("Goverment denies the report.", "Goverment", ["Government"]) == "warning"
