@@ -94,6 +94,94 @@ OWNED_BY = {
     "CONSECUTIVE_SPACES": "typography.double-space",
     "WHITESPACE_RULE": "typography.double-space",
     "DOUBLE_PUNCTUATION": "typography.double-period",
+    # Issue 21: LanguageTool rules for the same broken idiom or confused pair as a rule of the
+    # idioms or confusables pack (found by running LanguageTool 6.8 on the packs' bad
+    # examples): off while that rule is on, so the slip is reported once, with factlint's
+    # message, which names both words. Broader LanguageTool rules (AFFECT_EFFECT, ROLE_ROLL,
+    # ...) stay on; the engine merges them with the confusables pack on one span (grammar).
+    "AD_NAUSEUM": "idioms.ad-nauseam",
+    "ALL_FOR_NOT": "idioms.all-for-naught",
+    "ALL_OF_THE_SUDDEN": "idioms.all-of-a-sudden",
+    "AM_LOATHE_TO": "idioms.loath-to",
+    "BACK_ABACK": "idioms.taken-aback",
+    "BAITED_BREATH": "idioms.bated-breath",
+    "BARE_IN_MIND": "idioms.bear-with",
+    "BECKON_CALL": "idioms.beck-and-call",
+    "BESIDES_THE_POINT": "idioms.beside-the-point",
+    "BEYOND_THE_PAIL": "idioms.beyond-the-pale",
+    "BOLD_FACED": "idioms.bald-faced-lie",
+    "CASE_AND_POINT": "idioms.case-in-point",
+    "CHALK_FULL": "idioms.chock-full",
+    "CONFUSION_OF_MARSHAL_MARTIAL": "idioms.martial-law",
+    "COULD_CARE_LESS": "idioms.couldnt-care-less",
+    "DAMP_SQUID": "idioms.damp-squib",
+    "DARING-DO": "idioms.derring-do",
+    "DEEP_SEEDED": "idioms.deep-seated",
+    "DIED_IN_THE_WOOL": "idioms.dyed-in-the-wool",
+    "DIFFERENT_TACT": "idioms.change-tack",
+    "DOG-EAT-DOG": "idioms.dog-eat-dog",
+    "EKE_EEK": "idioms.eke-out",
+    "EN_MASS": "idioms.en-masse",
+    "FLEE_MARKET": "idioms.flea-market",
+    "FOR_ALL_INTENSIVE_PURPOSES": "idioms.intents-and-purposes",
+    "FREE_REIGN": "idioms.free-rein",
+    "FURTHER_ADIEU": "idioms.without-further-ado",
+    "GRANITE": "idioms.taken-for-granted",
+    "HAY_DAY": "idioms.heyday",
+    "HEW_AND_CRY": "idioms.hue-and-cry",
+    "IMMINENT_DOMAIN": "idioms.eminent-domain",
+    "IN_TACT": "idioms.intact",
+    "IN_THE_PASSED": "idioms.in-the-past",
+    "IN_THE_SKIES": "idioms.blessing-in-disguise",
+    "IN_VEIN": "idioms.same-vein",
+    "IRREGARDLESS": "idioms.irregardless",
+    "JIVE_WITH": "idioms.jibe-with",
+    "LOSE_LOOSE": "idioms.on-the-loose",
+    "MUTE_POINT": "idioms.moot-point",
+    "NIP_IT_IN_THE_BUTT": "idioms.nip-in-the-bud",
+    "OLD_WISE_TAILTALE": "idioms.old-wives-tale",
+    "ONE_FELL_SWOOP": "idioms.one-fell-swoop",
+    "ONE_IN_THE_SAME": "idioms.one-and-the-same",
+    "ON_THE_LAMB": "idioms.on-the-lam",
+    "ON_THE_SAME_TOKEN": "idioms.by-the-same-token",
+    "OUT_OF_SINK": "idioms.out-of-sync",
+    "PAWN_OFF": "idioms.palm-off",
+    "PEDAL_TO_THE_MEDAL": "idioms.pedal-to-the-metal",
+    "PEDAL_TO_THE_METAL": "idioms.pedal-to-the-metal",
+    "PER_SE": "idioms.per-se",
+    "RIGHT_OF_PASSAGE": "idioms.rite-of-passage",
+    "RODROT_IRON": "idioms.wrought-iron",
+    "SHOE_IN": "idioms.shoo-in",
+    "SLIGHT_OF_HAND": "idioms.sleight-of-hand",
+    "SNEAK_PEAK": "idioms.sneak-peek",
+    "STATUE_OF_LIMITATIONS": "idioms.statute-of-limitations",
+    "THROWS_THROES": "idioms.throes",
+    "TONGUE_AND_CHEEK": "idioms.tongue-in-cheek",
+    "TOW_THE_LINE": "idioms.tow-the-line",
+    "TO_THE_MANOR_BORN": "idioms.manner-born",
+    "WET_YOUR_APPETITE": "idioms.whet-appetite",
+    "WORSE-CASE_SCENARIO": "idioms.worst-case-scenario",
+    "WRECK_HAVOC": "idioms.wreak-havoc",
+    "ALLUDE_ELUDE": "confusables.elude",
+    "CONSTRUCTION_SIGHT": "confusables.site",
+    "DIFFUSE_TENSIONS": "confusables.defuse",
+    "ELUDED_TO": "confusables.allude-to",
+    "EN_SIMPLE_REPLACE_CAPITAL_HILL": "confusables.capitol",
+    "FULL_COMPLIMENT_OF": "confusables.full-complement",
+    "IN_PRINCIPAL": "confusables.principle-noun",
+    "LEAD_ROLL": "confusables.role",
+    "MOST_POPULACE": "confusables.populous",
+    "OPINION_POLE": "confusables.poll",
+    "PLAYOFF_BIRTH": "confusables.berth",
+    "PROSTRATE_PROSTATE": "confusables.prostate",
+    "RATIONAL_RATIONALE": "confusables.rationale",
+    "REIGNS_OF_POWER": "confusables.reins",
+    "ROLE_CALL": "confusables.roll",
+    "ROLL_PLAYER": "confusables.role",
+    "SPINAL_CHORD": "confusables.cord",
+    "STATIONARY_STATIONERY": "confusables.stationery",
+    "TAKE_THE_REIGNS": "confusables.reins",
+    "TELEPHONE_POLL": "confusables.pole",
 }
 """LanguageTool rule → the factlint rule that reports the same thing (see the module
 docstring): while that rule is enabled, LanguageTool's is disabled in the request."""
@@ -105,11 +193,14 @@ at 13:32" wants its comma after the year (AP and Chicago alike)."""
 ADVISORY_RULES = re.compile(
     r"^(?:COMMA_COMPOUND_SENTENCE(?:_\d+)?"
     r"|MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE|EN_COMPOUNDS_AL_QAEDA|EN_DIACRITICS_REPLACE_\w+"
-    r"|CHRISTMAS_TIME|SECOND_LARGEST_HYPHEN)$"
+    r"|CHRISTMAS_TIME|SECOND_LARGEST_HYPHEN|ERDOGAN|APARTMENT-FLAT|PEOPLE_VBZ)$"
 )
 """Rules LanguageTool files as grammar or punctuation whose matches are house-style
 choices (judged STYLE on real news): a comma before a conjunction, an introductory
-comma, "Al Qaeda" spelling, diacritics on names English copy writes without them. (The
+comma, "Al Qaeda" spelling, diacritics on names English copy writes without them
+("Erdogan"), British words for American ones ("flat" for "apartment"). PEOPLE_VBZ
+matches "people" with the verb of another subject ("the division between the President
+and the people makes"): judged wrong each time, so only a suggestion. (The
 comma after a sentence-opening "However" stays a warning: judged an error as often as
 a matter of style.)"""
 

@@ -54,8 +54,13 @@ longer failing the run) rather than a warning:
   "folkways". Common misspellings are frequent too, but those are codespell's,
   and the typos pack reports them.
 
-A suggestion that only changes case ("reconquista" → "Reconquista") keeps the
-warning.
+* it is an acronym written as a word, as some desks do ("Nasa", "Uefa",
+  "gifs": the suggestion only capitalises it);
+* it is a name joined to a common word ("Dari-speaking"): the names checks read
+  names.
+
+Any other suggestion that only changes case ("reconquista" → "Reconquista")
+keeps the warning.
 """
 
 from __future__ import annotations
@@ -107,6 +112,8 @@ NUMBER_BEFORE = regex.compile(r"\d[\d.,]*\s*(?:[b-df-hj-np-tv-xz]{2,5}\s+)?$")
 ACRONYM_PLURAL = regex.compile(r"[A-Z]{2,}s")
 ARABIC_NAME = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{Lu}\p{L}+")
 """A transliterated Arabic name with its article or kinship word: "al-Awlaki", "bin-Laden"."""
+NAME_COMPOUND = regex.compile(r"\p{Lu}\p{Ll}{2,}-\p{Ll}{3,}")
+"""A name and a common word: "Dari-speaking", "Farage-like"."""
 NAME_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+\s+$")
 CLAUSE_MARK = regex.compile(r"[.,;:!?()\[\]\"“”«»—–]")
 TECHNICAL = regex.compile(
@@ -189,8 +196,12 @@ def advisory(finding: Finding, text: str) -> str | None:
     if not word or VARIETY.search(finding.message) or len(_scripts(word)) > 1:
         return None
     guesses = [r for r in finding.replacements[:3] if r]
+    if guesses and _acronym_as_word(guesses[0], word):
+        return "An acronym written as a word: house style."
     if any(g.lower() == word.lower() for g in guesses) or _misspelling(word):
         return None
+    if NAME_COMPOUND.fullmatch(word) and _zipf(word.rsplit("-", 1)[1]) >= COMPOUND_PART:
+        return "A name in a compound: the names checks read it."
     slips = [g for g in guesses if _slip(g, word)]
     if not slips:
         return "No known word is a slip away: a name or a term?"
@@ -202,6 +213,14 @@ def advisory(finding: Finding, text: str) -> str | None:
     if word[:1].islower() and _zipf(word) >= RARE_WORD and not _typo_like(word, guesses[:1]):
         return "A rare word, in use elsewhere."
     return None
+
+
+def _acronym_as_word(guess: str, word: str) -> bool:
+    """Is the word an acronym some desks write as a word ("Nasa", "Uefa", "gifs")?"""
+    core = guess[:-1] if guess.endswith("s") and len(guess) > 3 else guess
+    if guess == word or guess.lower() != word.lower() or len(core) < 3 or not core.isupper():
+        return False
+    return word.islower() or (word[0].isupper() and word[1:].islower())
 
 
 def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:

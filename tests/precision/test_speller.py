@@ -174,3 +174,10 @@ def test_a_compound_the_speller_would_part_is_still_a_compound():
 
 def test_a_typo_opening_the_draft_is_kept():
     assert speller("Goverment denies the report.", "Goverment", ["Government"]) == "warning"
+
+
+def test_acronyms_written_as_words_and_names_in_compounds_are_info():
+    assert speller("The Nasa logo was on it.", "Nasa", ["NASA"]) == "info"
+    assert speller("Some have posted gifs of it.", "gifs", ["GIFs"]) == "info"
+    assert speller("They are a Dari-speaking people.", "Dari-speaking", ["Dare-speaking"]) == "info"
+    assert speller("after the reconquista", "reconquista", ["Reconquista"]) == "warning"
