@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from lint import diskcache
+from lint import diskcache, regex_budget
 from lint import nlp as nlp_mod
 from lint.cache import LRU
 from lint.checks import Context, RegexTimeout
@@ -336,7 +336,10 @@ class Engine:
     ) -> list[Finding] | None:
         """The rule's findings, or None (and one error line) when it failed."""
         try:
-            return [_with_rule(f, rule) for f in rule.check.run(ctx)]
+            with regex_budget.charged(rule.id, result, len(ctx.doc.text)):
+                return [_with_rule(f, rule) for f in rule.check.run(ctx)]
+        except regex_budget.Spent as exc:  # a slow regex: stopped for this document
+            result.notes.append(f"{path}: {exc}")
         except RegexTimeout as exc:
             result.errors.append(f"{path}: {exc}")
         except Exception as exc:  # a broken check must not take the run down

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import regex
 
+from lint import regex_budget
 from lint.findings import Finding
 from lint.packs.options import Option, OptionError
 from lint.packs.yamlpos import mark_of
@@ -162,19 +163,33 @@ class Check:
             ) from None
 
     def finditer(self, pattern, text: str, pos: int = 0, endpos: int | None = None):
-        """Matches of a pack regex, bounded in time so a bad pattern cannot freeze a run."""
+        """Matches of a pack regex, bounded in time so a bad pattern cannot freeze a run:
+        per call, and per rule and document (lint.regex_budget: a slow one stops there)."""
+        end = len(text) if endpos is None else endpos
+        matches = pattern.finditer(
+            text, pos, end, timeout=regex_budget.timeout(regex_timeout(text))
+        )
         try:
-            yield from pattern.finditer(
-                text, pos, len(text) if endpos is None else endpos, timeout=regex_timeout(text)
-            )
+            while True:
+                with regex_budget.timing():
+                    match = next(matches, None)
+                if match is None:
+                    return
+                yield match
         except TimeoutError:
+            if regex_budget.exhausted():
+                raise
             raise self._timed_out(pattern, text) from None
 
     def fullmatch(self, pattern, text: str, pos: int, endpos: int):
         """Does ``pattern`` match all of ``text[pos:endpos]``? Bounded in time like finditer."""
         try:
-            return pattern.fullmatch(text, pos, endpos, timeout=regex_timeout(text))
+            with regex_budget.timing():
+                limit = regex_budget.timeout(regex_timeout(text))
+                return pattern.fullmatch(text, pos, endpos, timeout=limit)
         except TimeoutError:
+            if regex_budget.exhausted():
+                raise
             raise self._timed_out(pattern, text) from None
 
     def _timed_out(self, pattern, text: str) -> RegexTimeout:
