@@ -250,6 +250,9 @@ class Engine:
         for ctx, result in zip(contexts, results, strict=True):
             result.notes.extend(n for n in ctx.notes if n not in result.notes)
         lt_findings = pending.result() if pending is not None else None
+        for i, (offset, why) in getattr(lt_findings, "failed", {}).items():  # the rest was
+            line = docs[i].lines.position(docs[i].source_span(offset, 0)[0])[0]  # checked
+            results[i].errors.append(f"{items[i][0]}:{line}: not grammar-checked: {why}")
         for i, ((path, doc), result) in enumerate(zip(items, results, strict=True)):
             lt = (
                 [categories.compound_in_draft(f, doc.text) for f in lt_findings[i]]
@@ -372,7 +375,8 @@ class Engine:
 
         def check() -> list[list[Finding]]:
             findings = backend.check_many(texts)  # raises LanguageToolError
-            return [[f for f in found if config.rule_enabled(f.rule)] for found in findings]
+            findings[:] = [[f for f in found if config.rule_enabled(f.rule)] for found in findings]
+            return findings  # in place: its .failed (texts not checked) is kept
 
         settings = getattr(backend, "settings", None)
         return self._pool.submit(check), bool(getattr(settings, "spell_names", False))

@@ -45,7 +45,7 @@ from language_tool_python.exceptions import LanguageToolError as LTPError
 
 from lint.cache import LRU
 from lint.findings import Finding
-from lint.languagetool import categories, server, suggest
+from lint.languagetool import categories, pieces, server, suggest
 from lint.languagetool.errors import LanguageToolError
 from lint.languagetool.settings import LanguageToolSettings
 
@@ -53,6 +53,9 @@ CHUNK_CHARS = (
     2000  # per request: a 1,000-word draft keeps both cores busy (measured: 4000 is slower)
 )
 MAX_REPLACEMENTS = 5
+STUCK_AFTER = 2
+"""Pieces that time out alone before the server is taken to be stuck (one slow piece is
+that piece's; a second means nothing will be answered: the rest is not sent)."""
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 PARAGRAPH_END = re.compile(r"\n[ \t]*\n\s*$")
 SEPARATOR = "\n\n"
@@ -167,7 +170,14 @@ class _Client(language_tool_python.LanguageTool):
         )
         if response.status_code != 200:
             first = (response.text.strip().splitlines() or [""])[0][:200]
-            raise LanguageToolError(
+            # 5xx (LanguageTool's own failure on this text, its time limit) and 413 (too
+            # long) lose this request's texts; anything else (404: another program) all
+            failed = (
+                _PieceError
+                if response.status_code >= 500 or response.status_code == 413
+                else LanguageToolError
+            )
+            raise failed(
                 f"LanguageTool at {self.url} answered HTTP {response.status_code}: {first}"
             )
         try:
@@ -183,6 +193,31 @@ class _Client(language_tool_python.LanguageTool):
 
 class _Unreachable(Exception):
     """A request could not connect: the server is gone (or not there yet)."""
+
+
+class _PieceError(LanguageToolError):
+    """The server could not check one request (an error answer, or no answer in time):
+    only the texts in it go unchecked."""
+
+    def __init__(self, message: str, timed_out: bool = False) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+Key = tuple[str, bool, bool]
+"""A piece as cached: its text, and whether it starts and ends at a cut (pieces.Part)."""
+Unit = tuple[str, "list[dict] | str", list[int], list[int]]
+"""One request's text, its matches (or why there are none), and which pieces it holds,
+starting where in it."""
+
+
+class Checked(list):
+    """``check_many``'s findings per text, and ``failed``: text index → where the first
+    piece LanguageTool did not check starts, and why."""
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.failed: dict[int, tuple[int, str]] = {}
 
 
 class LanguageToolBackend:
@@ -253,9 +288,10 @@ class LanguageToolBackend:
         except requests.exceptions.ConnectionError as exc:
             raise _Unreachable(_one_line(exc)) from exc
         except requests.exceptions.Timeout:
-            raise LanguageToolError(
+            raise _PieceError(
                 f"LanguageTool at {client.url} did not answer within "
-                f"{self.settings.request_timeout:.0f} s (languagetool.request_timeout)"
+                f"{self.settings.request_timeout:.0f} s (languagetool.request_timeout)",
+                timed_out=True,
             ) from None
         except requests.exceptions.RequestException as exc:
             raise LanguageToolError(f"LanguageTool at {client.url}: {_one_line(exc)}") from None
@@ -275,59 +311,102 @@ class LanguageToolBackend:
                     f"{where} is not answering, also after a retry: {second or first}{log}"
                 ) from None
 
-    def check_many(self, texts: list[str]) -> list[list[Finding]]:
-        """Findings for each text, in order; raises LanguageToolError, never skips a text.
+    def check_many(self, texts: list[str]) -> Checked:
+        """Findings for each text, in order; ``.failed`` names the texts LanguageTool
+        could not check (a piece of them answered with an error or timed out), which
+        keep the findings of their other pieces. Raises LanguageToolError when the
+        server cannot be reached at all or answers nonsense: never "no findings" for
+        a text that was not checked.
 
-        Texts are cut into paragraphs; a paragraph checked before (by this backend,
-        so with the same settings) is answered from the cache, the others are sent
-        packed into requests of about CHUNK_CHARS, several at once.
+        Texts are cut into paragraphs, long ones into pieces (``pieces.parts``); a
+        piece checked before (by this backend, so with the same settings) is answered
+        from the cache, the others are sent packed into requests of about CHUNK_CHARS,
+        several at once.
         """
-        paragraphs = [
-            (i, start, text[start:end])
+        where = [
+            (i, part.start, (text[part.start : part.end], part.cut_before, part.cut_after))
             for i, text in enumerate(texts)
-            for start, end in paragraph_spans(text)
-            if text[start:end].strip()
+            for part in pieces.parts(text)
         ]
-        known: dict[str, list[Finding]] = {}
-        todo: list[str] = []
-        for _, _, body in paragraphs:
-            if body not in known:
-                cached = self._cache.get(body, None)
-                known[body] = cached
-                if cached is None:
-                    todo.append(body)
+        known: dict[Key, list[Finding] | None] = {}
+        todo: list[Key] = []
+        for _, _, key in where:
+            if key not in known:
+                known[key] = self._cache.get(key, None)
+                if known[key] is None:
+                    todo.append(key)
+        failures: dict[Key, str] = {}
         if todo:
-            known.update(self._check_paragraphs(todo))
-        results: list[list[Finding]] = [[] for _ in texts]
-        for i, start, body in paragraphs:
-            results[i].extend(replace(f, offset=f.offset + start) for f in known[body])
+            found, failures = self._check_paragraphs(todo)
+            known.update(found)
+        results = Checked([] for _ in texts)
+        for i, start, key in where:
+            if key in failures:
+                results.failed.setdefault(i, (start, failures[key]))
+                continue
+            results[i].extend(replace(f, offset=f.offset + start) for f in known[key] or ())
         return results
 
-    def _check_paragraphs(self, bodies: list[str]) -> dict[str, list[Finding]]:
-        """Findings of each paragraph, offsets from its start; cached."""
-        packed = pack(bodies)
-        pieces = [Piece(k, 0, text) for k, (text, _) in enumerate(packed)]
+    def _check_paragraphs(self, keys: list[Key]) -> tuple[dict[Key, list[Finding]], dict[Key, str]]:
+        """Findings of each piece (offsets from its start; cached), and why the pieces
+        that could not be checked were not."""
+        masked = [pieces.mask(*key) for key in keys]
+        sendable = [k for k, m in enumerate(masked) if m.text.strip()]
+        packed = pack([masked[k].text for k in sendable])
+        groups, members = [], iter(sendable)
+        for _, starts in packed:
+            groups.append([next(members) for _ in starts])
         if not self.settings.external:
             server.touch(self.settings)
-        workers = max(1, min(self.settings.workers, len(pieces)))
+        timeouts = itertools.count(1)  # a second piece timing out alone: the server is stuck
+        stalled = threading.Event()  # ...and the rest is not sent
+
+        def ask(text: str, group: list[int], starts: list[int]) -> list[Unit]:
+            """The answer to one request; when it fails and holds several pieces, each
+            piece asked alone, so only the one LanguageTool cannot check is lost."""
+            if stalled.is_set():
+                return [(text, "not sent: LanguageTool had stopped answering", group, starts)]
+            try:
+                return [(text, self._check_piece(Piece(0, 0, text)), group, starts)]
+            except _PieceError as exc:
+                if len(group) == 1:
+                    if exc.timed_out and next(timeouts) >= STUCK_AFTER:
+                        stalled.set()
+                    return [(text, str(exc), group, starts)]
+            alone = [masked[k].text + SEPARATOR for k in group]
+            return [u for k, t in zip(group, alone, strict=True) for u in ask(t, [k], [0])]
+
+        workers = max(1, min(self.settings.workers, len(packed)))
+        jobs = [(text, group, starts) for (text, starts), group in zip(packed, groups, strict=True)]
         if workers == 1:
-            answers = [self._check_piece(p) for p in pieces]
+            answers = [ask(*job) for job in jobs]
         else:
             with ThreadPoolExecutor(workers, thread_name_prefix="languagetool") as pool:
-                answers = list(pool.map(self._check_piece, pieces))
+                answers = list(pool.map(lambda job: ask(*job), jobs))
         if not self.settings.external:
             server.touch(self.settings)
-        found: dict[str, list[Finding]] = {body: [] for body in bodies}
-        members = iter(bodies)
-        for piece, (_, starts), matches in zip(pieces, packed, answers, strict=True):
-            group = [next(members) for _ in starts]
-            for f in self._findings_of_answer(piece, matches):
+        found: dict[Key, list[Finding]] = {key: [] for key in keys}
+        failed: dict[Key, str] = {}
+        for text, answer, group, starts in (unit for units in answers for unit in units):
+            if isinstance(answer, str):
+                failed.update((keys[k], answer) for k in group)
+                continue
+            for f in self._findings_of_answer(Piece(0, 0, text), answer):
                 j = bisect.bisect_right(starts, f.offset) - 1
-                if f.offset + f.length <= starts[j] + len(group[j]):  # not across two
-                    found[group[j]].append(replace(f, offset=f.offset - starts[j]))
-        for body in bodies:
-            self._cache.put(body, found[body])
-        return found
+                m = masked[group[j]]
+                if f.offset + f.length > starts[j] + len(m.text):
+                    continue  # across two paragraphs
+                a = m.original(f.offset - starts[j])
+                b = max(a, m.original(f.offset - starts[j] + f.length))
+                if not m.is_quiet(a, b):
+                    fixable = f.fixable and not m.changed(a, b)
+                    found[keys[group[j]]].append(
+                        replace(f, offset=a, length=b - a, fixable=fixable)
+                    )
+        for key in keys:
+            if key not in failed:
+                self._cache.put(key, found[key])
+        return found, failed
 
     def check(self, text: str) -> list[Finding]:
         """Findings for one text."""

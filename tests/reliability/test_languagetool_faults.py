@@ -78,12 +78,6 @@ def _one_error(proc: subprocess.CompletedProcess) -> str:
 
 BAD_ANSWERS = [
     (
-        "http-500",
-        lambda h: h.reply(500, "Error: java.lang.OutOfMemoryError\n\tat org.languagetool.X"),
-        "factlint: error: LanguageTool at {url}/v2/ answered HTTP 500: "
-        "Error: java.lang.OutOfMemoryError",
-    ),
-    (
         "not-json",
         lambda h: h.reply(200, "{this is not json"),
         "factlint: error: LanguageTool at {url}/v2/ sent an answer that is not a check result",
@@ -99,12 +93,6 @@ BAD_ANSWERS = [
         "factlint: error: LanguageTool at {url}/v2/ answered HTTP 404: <html><body><h1>Not Found</h1>",
     ),
     (
-        "slower-than-request-timeout",
-        lambda h: h.stall(),
-        "factlint: error: LanguageTool at {url}/v2/ did not answer within 1 s "
-        "(languagetool.request_timeout)",
-    ),
-    (
         "hangs-up-without-answer",
         lambda h: h.hang_up(),
         "factlint: error: {url} is not answering, also after a retry: ('Connection aborted.', "
@@ -117,8 +105,9 @@ BAD_ANSWERS = [
     ("what", "answer", "expected"), BAD_ANSWERS, ids=[b[0] for b in BAD_ANSWERS]
 )
 def test_server_answering_badly_is_one_line(drafts, fake, what, answer, expected):
-    """A LanguageTool server (`languagetool.url`) that answers HTTP 500, garbage, another
-    program's page, more slowly than `request_timeout`, or hangs up: one line, exit 2."""
+    """A LanguageTool server (`languagetool.url`) that answers garbage, another program's
+    page, or hangs up: one line, exit 2. (HTTP 500 and a timeout lose only the documents
+    they were about: see PER_DOCUMENT.)"""
     server_ = fake(answer)
     proc = check_against(server_.url, drafts, timeout_s=1)
     assert _one_error(proc) == expected.format(url=server_.url)
@@ -262,18 +251,17 @@ def test_lock_held_by_a_hung_process_is_one_line(state_settings):
         holder.wait()
 
 
-def test_json_output_is_not_printed_when_languagetool_failed(drafts, fake):
-    """With `--format json` a failed LanguageTool run prints no JSON array at all, so a
-    script cannot mistake it for a clean result."""
-    server_ = fake(lambda h: h.reply(503, "Service Unavailable"))
+def test_json_output_is_not_printed_when_languagetool_failed(drafts):
+    """With `--format json` a run whose LanguageTool could not be reached at all prints no
+    JSON array, so a script cannot mistake it for a clean result."""
+    probe = FakeServer(lambda h: None)
+    probe.close()
     (drafts / ".factlint.yaml").write_text(
-        f'packs: [./house.yaml]\nlanguagetool: {{url: "{server_.url}"}}\n'
+        f'packs: [./house.yaml]\nlanguagetool: {{url: "{probe.url}"}}\n'
     )
     proc = factlint("check", "--config", ".factlint.yaml", "-f", "json", "short.txt", cwd=drafts,
                     timeout=90)  # fmt: skip
     assert proc.returncode == 2
-    with pytest.raises(json.JSONDecodeError):
-        json.loads(proc.stdout)
     assert proc.stdout.strip() == ""
 
 
