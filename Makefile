@@ -35,6 +35,7 @@ demo: install languagetool
 	else exit $$code; fi
 
 test: install languagetool
+	@command -v nvim >/dev/null || { command -v apt-get >/dev/null && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null; } || echo "make: Neovim is missing and could not be installed: the editor test (tests/nvim) will be skipped"
 	$(BIN)/ruff check lint tests bench
 	$(BIN)/pytest -n auto --dist loadgroup -q
 
