@@ -57,7 +57,9 @@ VARIANTS = {
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 """What an edit may add or change (on the case- and diacritic-folded form)."""
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+ADDED = -1
+"""The frequency class of a word LanguageTool adds from a plain list (not in the automaton)."""
 
 
 def is_placeholder(replacements: Iterable[str]) -> bool:
@@ -106,25 +108,38 @@ class Speller:
         return cls(forms, folded, buckets)
 
     def suggest(self, word: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
-        """The dictionary's nearest words to ``word``, best first, in ``word``'s capitals."""
+        """The dictionary's nearest words to ``word``, best first, in ``word``'s capitals.
+
+        A match over two words ("Helens on", LanguageTool's wrongly split words) gets the
+        split moved ("Helen son") and then the unknown word's suggestions; a hyphenated
+        word with nothing near it as a whole, its unknown part's ("al-Rantisi")."""
+        parts = word.split(" ")
+        if len(parts) == 2 and all(parts):
+            out = self._resplit(*parts)
+        elif "-" in word.strip("-") and " " not in word:
+            out = self._single(word, limit) or self._in_compound(word, limit)
+        else:
+            out = self._single(word, limit)
+        return tuple(dict.fromkeys(s for s in out if s != word))[:limit]
+
+    def _single(self, word: str, limit: int) -> list[str]:
         key = fold(word)
         if not key:
-            return ()
-        ranked: dict[str, tuple[int, int]] = {}  # word → (distance, -frequency)
+            return []
+        ranked: dict[str, tuple[int, int, int]] = {}  # word → (distance, run-on, -frequency)
 
         def add(form: str, distance: int) -> None:
             for freq, candidate in self.forms.get(form, ()):
-                if candidate != word:
-                    best = ranked.get(candidate)
-                    if best is None or (distance, -freq) < best:
-                        ranked[candidate] = (distance, -freq)
+                rank = (distance, 0, -max(freq, 0))
+                if candidate != word and rank < ranked.get(candidate, (9, 9, 9)):
+                    ranked[candidate] = rank
 
         add(key, 0)  # the same word in other case or accents ("Whatsapp" → "WhatsApp")
         for form in _edits(key) | self._paired(key):
             add(form, 1)
         for i in range(1, len(word)):  # two words run together ("prizemoney" → "prize money")
             if self.knows(word[:i]) and self.knows(word[i:]):
-                ranked.setdefault(f"{word[:i]} {word[i:]}", (1, 0))
+                ranked.setdefault(f"{word[:i]} {word[i:]}", (1, 1, 0))  # after the others
         if not ranked and len(key) >= 3:  # as LanguageTool: two edits only when one finds none
             for form in self._two_edits(key):
                 add(form, 2)
@@ -135,15 +150,45 @@ class Speller:
                 out.append(shaped)
             if len(out) == limit:
                 break
-        return tuple(out)
+        return out
+
+    def _resplit(self, first: str, second: str) -> list[str]:
+        """Suggestions for two words LanguageTool takes for one split wrongly."""
+        out = []
+        if len(first) > 2 and self.knows(first[:-1]) and self.knows(first[-1] + second):
+            out.append(f"{first[:-1]} {first[-1]}{second}")  # "Helens on" → "Helen son"
+        if len(second) > 3 and self.knows(first + second[0]) and self.knows(second[1:]):
+            out.append(f"{first}{second[0]} {second[1:]}")
+        if self.knows(first + second):
+            out.append(first + second)
+        if not self.knows(first):
+            out += [f"{s} {second}" for s in self._single(first, MAX_SUGGESTIONS)]
+        if not self.knows(second):
+            out += [f"{first} {s}" for s in self._single(second, MAX_SUGGESTIONS)]
+        return out
+
+    def _in_compound(self, word: str, limit: int) -> list[str]:
+        """A hyphenated word's suggestions for its first unknown part, the rest as written."""
+        parts = word.split("-")
+        for i, part in enumerate(parts):
+            if part and not self.knows(part):
+                return [
+                    "-".join([*parts[:i], s, *parts[i + 1 :]])
+                    for s in self._single(part, limit)
+                    if " " not in s
+                ]
+        return []
 
     def knows(self, word: str) -> bool:
-        """In the dictionary as written, or, capitalised, in lower case (Morfologik's test
-        for the parts of run-on words)."""
-        if any(w == word for _, w in self.forms.get(fold(word), ())):
+        """In the dictionary's automaton as written, or, capitalised, in lower case
+        (Morfologik's test for the parts of run-on words; the words LanguageTool adds from
+        its plain lists do not count)."""
+        if any(w == word and f >= 0 for f, w in self.forms.get(fold(word), ())):
             return True
         lower = word.lower()
-        return word[:1].isupper() and any(w == lower for _, w in self.forms.get(lower, ()))
+        return word[:1].isupper() and any(
+            w == lower and f >= 0 for f, w in self.forms.get(lower, ())
+        )
 
     def _paired(self, key: str) -> set[str]:
         """Forms made by one of the dictionary's replacement pairs ("fone" → "phone")."""
@@ -288,7 +333,7 @@ def read_jars(jars: Path, name: str) -> tuple[list[tuple[str, int]], list[tuple[
                 return _word_lines(jar.read(path).decode("utf-8")) if path in names else []
 
             for word in lines("spelling.txt") + lines(f"spelling_{variant}.txt"):
-                entries.setdefault(word, 0)
+                entries.setdefault(word, ADDED)
             for word in lines("prohibit.txt"):
                 entries.pop(word, None)
     raw_pairs = info.get("fsa.dict.speller.replacement-pairs", "")
