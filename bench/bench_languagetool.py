@@ -159,8 +159,9 @@ def warm_up_curve(
     with tempfile.TemporaryDirectory(prefix="factlint-curve-") as tmp:
         checks = warmup.CHECKS if background else 0
         settings = LanguageToolSettings(
-            url=None, cache_dir=Path(tmp), jar_dir=jars, idle_timeout=900, warm_up_checks=checks
-        )
+            url=None, cache_dir=Path(tmp), jar_dir=jars, idle_timeout=900, warm_up_checks=checks,
+            check_time_limit=600, request_timeout=600,
+        )  # fmt: skip
         try:
             began = time.perf_counter()
             state = server.ensure_server(settings, say=lambda _: None, warm_up=True)
