@@ -127,10 +127,15 @@ FUNCTION_WORDS = frozenset(
      "all", "as", "so", "much", "many", "more", "most", "least", "lot", "where", "what",
      "when", "how", "who", "which", "there", "here", "this", "that", "these", "those",
      "one", "it", "its", "my", "your", "our", "their", "his", "her", "him", "them",
-     "us", "we", "you", "he", "she", "they", "up", "out", "off", "not", "ever", "never"]
+     "us", "we", "you", "he", "she", "they", "up", "out", "off", "not", "ever", "never",
+     "also", "very", "just", "now", "then", "still", "even", "only", "already", "again",
+     "always", "often", "said", "says", "is", "was", "are", "were", "has", "had", "have"]
 )  # fmt: skip
 """Words a phrase run together ("eachother", "inspite", "everytime") is made of, and a
 compound of two content words ("kite surfing" → "kitesurfing") is not."""
+COMPOUND_LETTERS = 12
+"""A closed compound is short ("kitesurfing", "sneakernet"); two long words run together
+have lost a space ("defunctoperator")."""
 COMPOUND_PART = 3.0
 """wordfreq's Zipf value from which each part of a closed compound is a common word."""
 JOINERS = "-‐‑'’"
@@ -237,10 +242,14 @@ def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:
 
 def _foreign_phrase(finding: Finding, text: str, unknown: set[tuple[int, int]]) -> bool:
     """Does the word stand in a foreign phrase: a word with diacritics beside it, or
-    another word the speller does not know beside it or one word on, in the same clause?"""
+    another word the speller does not know beside it or one word on, in the same clause,
+    both capitalised (a foreign name: "Bir el Ater") or the word no slip of a known one
+    (a typo beside a foreign term stays: "in-vitro fertalisation")?"""
     start, end = finding.offset, finding.offset + finding.length
-    if VARIETY.search(finding.message) or len(_scripts(text[start:end])) > 1:
+    word = text[start:end]
+    if VARIETY.search(finding.message) or len(_scripts(word)) > 1:
         return False  # another variety; look-alike scripts mixed ("ἄβακoς"): a slip
+    slip = any(_slip(g, word) for g in finding.replacements[:3] if g)
     left = text[max(0, start - 60) : start]
     right = text[end : end + 60]
     cut = [m.end() for m in CLAUSE_MARK.finditer(left)]
@@ -254,15 +263,15 @@ def _foreign_phrase(finding: Finding, text: str, unknown: set[tuple[int, int]]) 
         adjacent = (b >= start - 1 and a < start) or (a <= end + 1 and a >= end)
         if adjacent and any(_accented(c) for c in w) and not len(_scripts(w)) > 1:
             return True
-        if (a, b) in unknown:  # a whole word, not a piece ("vitro" of "in-vitro")
-            return True
+        if (a, b) in unknown and ((w[:1].isupper() and word[:1].isupper()) or not slip):
+            return True  # a whole word, not a piece ("vitro" of "in-vitro")
     return False
 
 
 def _compound(word: str, guesses) -> bool:
     """Is the lower-case word two words in common use closed up, each of three letters or
     more (the first of four), and no suggestion the two apart?"""
-    if not word.isalpha() or not word[1:].islower():
+    if not word.isalpha() or not word[1:].islower() or len(word) > COMPOUND_LETTERS:
         return False
     word = word.lower()
     for g in guesses:

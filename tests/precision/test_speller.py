@@ -181,3 +181,11 @@ def test_acronyms_written_as_words_and_names_in_compounds_are_info():
     assert speller("Some have posted gifs of it.", "gifs", ["GIFs"]) == "info"
     assert speller("They are a Dari-speaking people.", "Dari-speaking", ["Dare-speaking"]) == "info"
     assert speller("after the reconquista", "reconquista", ["Reconquista"]) == "warning"
+
+
+def test_a_typo_beside_a_foreign_term_and_words_run_together_stay_warnings():
+    text = "The in vitro fertalisation technique was used."
+    assert speller(text, "fertalisation", ["fertilisation"], also=["vitro"]) == "warning"
+    assert speller("Mr Ruddock alsosaid it.", "alsosaid", ["also said"]) == "warning"
+    text = "They were managers of the now defunctoperator, a tour firm."
+    assert speller(text, "defunctoperator", ["defunct operator"]) == "warning"
