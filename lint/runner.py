@@ -148,7 +148,10 @@ class Walk:
         self._top = root.resolve()
 
     def __iter__(self) -> Iterator[Path]:
-        skip = _ignore_filter(self.root) if self.ignore_files else None
+        try:
+            skip = _ignore_filter(self.root) if self.ignore_files else None
+        except OSError:  # a root that cannot be read: os.walk says so below
+            skip = None
         for dirpath, dirnames, filenames in os.walk(self.root, onerror=self._unreadable):
             here = Path(dirpath)
             dirnames[:] = sorted(
@@ -164,13 +167,19 @@ class Walk:
                     yield file
 
     def _unreadable(self, exc: OSError) -> None:
-        self.errors.append(f"{exc.filename}: cannot read directory: {_reason(exc)}; not linted")
+        line = f"{exc.filename}: cannot read directory: {_reason(exc)}; not linted"
+        if line not in self.errors:
+            self.errors.append(line)
 
     def _linked_dir(self, path: Path) -> bool:
         """Is ``path`` a symbolic link (never entered)? A link to a directory that holds
         it is a loop: an error; one out of the tree: a note."""
-        if not path.is_symlink():
-            return False
+        try:
+            if not path.is_symlink():
+                return False
+        except OSError as exc:
+            self._unreadable(OSError(exc.errno, exc.strerror, str(path.parent)))
+            return True
         target = path.resolve()
         if path.parent.resolve().is_relative_to(target):
             self.errors.append(
@@ -183,7 +192,12 @@ class Walk:
     def _file(self, path: Path) -> Path | None:
         """The draft to lint for a directory entry: itself, the in-tree file a link names,
         or None (not a draft, or a link that loops, dangles or leaves the tree)."""
-        if not path.is_symlink():
+        try:
+            linked = path.is_symlink()
+        except OSError as exc:  # a directory that can be listed but not entered
+            self._unreadable(OSError(exc.errno, exc.strerror, str(path.parent)))
+            return None
+        if not linked:
             return path if document.kind_for_path(path) else None
         try:
             target = path.resolve(strict=True)
@@ -376,11 +390,7 @@ def _batches(items: list, size: int = 16) -> Iterator[list]:
 def _read(target: Target, config: Config, read_stdin: Callable[[], bytes] | None) -> str:
     if target.path is None:
         # an endless stream is refused once past the limit, not read to its end
-        data = (
-            read_stdin()
-            if read_stdin
-            else read_bounded(sys.stdin.buffer, config.max_file_size)
-        )
+        data = read_stdin() if read_stdin else read_bounded(sys.stdin.buffer, config.max_file_size)
         if len(data) > config.max_file_size:
             raise DocumentError(f"input is larger than the {config.max_file_size} byte limit")
         return document.decode(data)
