@@ -59,9 +59,10 @@ from lint.checks.names import names_of
 from lint.findings import Finding
 from lint.names import unknown
 from lint.names.consistency import odd_forms
-from lint.names.mentions import paragraph_of
+from lint.names.mentions import before_titles, paragraph_of
 from lint.names.slips import Tier, word_slips
 from lint.names.sources import accepted_words, index_for
+from lint.names.variants import deliberate
 from lint.packs.options import Option
 
 
@@ -88,13 +89,19 @@ class NameConsistency(Check):
         taken: list[tuple[int, int]] = []
         for odd in odd_forms(names, self.index):
             taken.append((odd.name.start, odd.name.end))
+            if _listed_on_purpose(ctx.text, odd.name, odd.reference):
+                continue
             yield self._finding(ctx, odd.name.start, odd.name.end, odd.name.text,
                                 odd.replacement, odd.reference, odd.count, odd.first)  # fmt: skip
         likely, speller = [], []
-        for slip in word_slips(names, ctx.text, self.index, lambda w: w in ctx.accepted):
+        heads = ctx.per_paragraph("names-before-titles", lambda p: before_titles(p.text, p.nlp))
+        words = sorted([*names, *heads], key=lambda n: n.start)  # "Arkansas Gov. Asa Hutchinson"
+        for slip in word_slips(words, ctx.text, self.index, lambda w: w in ctx.accepted):
             w = slip.word
             if any(s < w.end and w.start < e for s, e in taken):
                 continue  # already reported with its whole name
+            if deliberate(ctx.text, w.start, w.end, slip.reference):
+                continue  # "Other spellings include Alibamu, Alabamo"
             finding = self._finding(
                 ctx, w.start, w.end, w.text, slip.reference, slip.reference, slip.count, slip.first
             )
@@ -103,7 +110,11 @@ class NameConsistency(Check):
                 yield finding
             else:
                 first = slip.first < w.start
-                speller.append(unknown.Tentative(_with_rule(finding, self.rule), slip.uses, first))
+                suggested = slip.tier is Tier.SUGGESTED  # two slips: the speller must agree
+                tentative = _with_rule(finding, self.rule)
+                speller.append(
+                    unknown.Tentative(tentative, slip.uses, first, slip.reference, suggested)
+                )
         ctx.extra[unknown.SLIPS] = unknown.Slips(self.rule.id, likely, speller)
 
     def _finding(
@@ -121,6 +132,11 @@ class NameConsistency(Check):
             paragraph=paragraph,
             where=("first in" if count > 1 else "in") + f" paragraph {paragraph}",
         )
+
+
+def _listed_on_purpose(text: str, name, reference: str) -> bool:
+    """Is any word of this occurrence a form the writer lists on purpose (``variants``)?"""
+    return any(deliberate(text, s, e, reference) for s, e in name.words)
 
 
 def _with_rule(f: Finding, rule) -> Finding:

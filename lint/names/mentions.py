@@ -93,6 +93,29 @@ def names(text: str, doc=None) -> list[Name]:
     return found
 
 
+def before_titles(text: str, doc=None) -> list[Name]:
+    """The names written before a title in a run, which ``names`` cuts off with the title:
+    "Arkansas" in "Arkansas Gov. Asa Hutchinson", "Geelong" in "Geelong Mayor Ann Cole"."""
+    labels = _Labels(doc)
+    found = []
+    for run in RUN.finditer(text):
+        words = [m.span() for m in WORD.finditer(text, run.start(), run.end())]
+        head = []
+        for s, e in words[:-1]:
+            if text[s:e].rstrip(".").lower() in TITLES:
+                break
+            head = [] if POSSESSIVE.search(text, s, e) else [*head, (s, e)]  # "Putin's"
+        else:
+            continue  # no title inside the run
+        while head and text[head[0][0] : head[0][1]].lower() in STOP_WORDS:
+            head = head[1:]  # "The", "However"
+        if head:
+            name = _name(text, head, "", labels)
+            if name is not None:
+                found.append(name)
+    return found
+
+
 def _split(text: str, run: regex.Match) -> Iterator[tuple[list[tuple[int, int]], str]]:
     """The run's words in pieces that end at a possessive, each with its titles cut off."""
     piece: list[tuple[int, int]] = []

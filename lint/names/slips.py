@@ -26,9 +26,14 @@ whole name ("Barack Obama … Obaa") while the odd one stands alone, or as often
 but is itself a known name (the index, a real place, the dictionary: "Orlando …
 Orlado"; five letters or more) (reported);
 ``SPELLER`` when the counts do not say which is right, or the odd form is two
-slips from the other in a shorter word, or has three letters ("Mr Wrd") (reported only when
-LanguageTool's speller flags the odd form and either knows the other or the
-other comes first: see ``lint.names.unknown``).
+slips from the other in a shorter word written in the same shape (after the same
+title, beside the same given name), or has three letters ("Mr Wrd"), or differs by
+a last letter that also makes names of names ("Amankw", "Amankwa") (reported only
+when LanguageTool's speller flags the odd form and either knows the other, suggests
+it, or the other comes first: see ``lint.names.unknown``); ``SUGGESTED`` for two
+slips in another shape, reported only when the speller flags the odd form and
+suggests the usual one (on Wikipedia every two-slip pair it did not was two names:
+"Gerzean", "German"; "Pelagon", "Pelion").
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ MAX_WORDS = 5  # a longer run of capitals is a headline's, no evidence of a name
 class Tier(enum.Enum):
     LIKELY = "likely"
     SPELLER = "speller"
+    SUGGESTED = "suggested"  # only if the speller flags the odd form and suggests the usual
 
 
 @dataclass(frozen=True)
@@ -137,8 +143,11 @@ def _reference(
         okey = fold(other)
         if tight(odd) == tight(other) or not other.isascii():
             continue  # "North-West", "Northwest": hyphens are consistency's own rule
-        if okey == key or not _close(key, okey, loose=True) or _made_from(key, okey, other, index):
+        if okey == key or not _close(key, okey, loose=True):
             continue
+        ending = _made_from(key, okey, other, index)
+        if ending and not _ending_slip(key, okey):
+            continue  # "Obamas", "Qatari", "Alaskan", "Reunification"
         if _nearer_word(key, okey):
             continue  # "Australain": a slip of "Australian", not of "Australia"
         refs = forms[other]
@@ -146,7 +155,7 @@ def _reference(
             continue
         if okey in lower and not _same_setting(occurrences, refs):
             continue  # "Markit" is not "Market" where the draft writes "market" too
-        candidates.append((len(refs), _close(key, okey), other))
+        candidates.append((len(refs), _close(key, okey) and not ending, other))
     if not candidates:
         return None
     candidates.sort(reverse=True)
@@ -159,7 +168,11 @@ def _reference(
         person = any(w.name.size > 1 and _a_person(w.name) for w in occurrences)
         if person and not any(_a_person(w.name) for w in refs):
             return None
-        return (ref, Tier.SPELLER) if count >= len(occurrences) else None
+        if count < len(occurrences):
+            return None
+        if _two_edits(key, fold(ref)) and not _same_shape(occurrences, refs):
+            return ref, Tier.SUGGESTED  # "Gerzean" is no slip of "German", "Pelagon" of "Pelion"
+        return ref, Tier.SPELLER
     if (count >= 2 and count > len(occurrences)) or (
         count >= len(occurrences) and _whole(refs, occurrences)
     ):
@@ -169,6 +182,17 @@ def _reference(
     if count >= len(occurrences):
         return ref, Tier.SPELLER
     return None
+
+
+def _two_edits(a: str, b: str) -> bool:
+    return OSA.distance(a, b) >= 2 and min(len(a), len(b)) < 9
+
+
+def _same_shape(odd: list[Word], refs: list[Word]) -> bool:
+    """Is the odd form written as the usual one is: after the same title ("Mr Hallam",
+    "Mr Halalm") or beside the same other words ("Mark Hallam", "Mark Halalm")?"""
+    titles = {w.name.title for w in refs if w.name.title}
+    return any(w.name.title in titles for w in odd) or _same_setting(odd, refs)
 
 
 def _close(a: str, b: str, loose: bool = False) -> bool:
@@ -186,6 +210,23 @@ def _close(a: str, b: str, loose: bool = False) -> bool:
 def _made_from(key: str, okey: str, other: str, index: NameIndex) -> bool:
     """A plural, feminine or derived form ("Obamas", "Petrova", "Turchinov")."""
     return derived_form(key, okey)
+
+
+def _ending_slip(key: str, okey: str) -> bool:
+    """A last letter dropped, doubled or added that may be a slip rather than an ending
+    ("Penc", "Obamaa", "Hallamm"): not a plural, not made from a place or country
+    ("Qatari", "Alaskan"), not a word. Only the speller can confirm it: "Clarke" and
+    "Clark", "Marlowe" and "Marlow" are names of their own."""
+    short, long_ = sorted((key, okey), key=len)
+    if len(long_) != len(short) + 1 or not long_.startswith(short) or long_[-1] == "s":
+        return False
+    if len(short) < MIN_LETTERS or is_word(long_) or is_place(short):
+        return False
+    if long_[-1] == "a" and short.endswith(("ov", "ev", "in", "yn", "ik")):
+        return False  # a Slavic feminine: "Nabokova", "Sorokina"
+    from lint.world.countries import countries
+
+    return not countries(short)
 
 
 def derived_form(key: str, okey: str) -> bool:

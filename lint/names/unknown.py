@@ -49,6 +49,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from lint.findings import Finding
 from lint.languagetool import categories
+from lint.names.fold import fold
 from lint.names.mentions import POSSESSIVE, TITLES
 from lint.names.words import is_word
 
@@ -131,6 +132,8 @@ class Tentative:
     finding: Finding
     uses: tuple[tuple[int, int], ...]
     first: bool
+    reference: str = ""  # the draft's usual form: the speller suggesting it confirms the slip
+    suggested: bool = False  # confirmed only when the speller suggests ``reference``
 
 
 def drop_unknown_names(
@@ -158,6 +161,9 @@ def drop_unknown_names(
             end = f.offset - start + f.length
             if doc is not None and end <= len(doc.text):
                 suggestion = first_suggestion(f)
+                if misspelt(doc.text, f.offset - start, end, suggestion, draft, f.rule or ""):
+                    result.append(f)
+                    continue
                 if names_a_name(doc, f.offset - start, end, suggestion):
                     continue
                 if named_here(doc, f.offset - start, end, suggestion, draft):
@@ -217,6 +223,114 @@ def named_here(doc, start: int, end: int, suggestion: str, draft: _Draft) -> boo
     return _listed(span)
 
 
+def misspelt(text: str, start: int, end: int, suggestion: str, draft: _Draft, rule: str) -> bool:
+    """True when the capitalised word at ``start:end`` of ``text`` (a paragraph of
+    ``draft``), flagged by the speller ``rule``, is a misspelling whatever spaCy says.
+
+    It is no word, no place and not written again, and the speller's guess is one slip
+    away with the same first letter ("Mittagong" is no slip of "Chittagong"): in a
+    headline in title case (where a capital says nothing), an English word ("Suger" →
+    "Sugar"); for a word standing alone (no capitalised word beside it: not "Ricky
+    Ponting", "Hawkesbury River"), a country's people ("Australain" → "Australian") or
+    a city of the speller's own country ("Pitwater" → "Pittwater" in en-AU copy).
+    Measured on the judged samples: each wider guess (codespell's misspellings, any
+    place, a country's name) brought back more correct names ("Ponting", "Suda",
+    "Mabila") than slips."""
+    word = text[start:end]
+    if not word.isalpha() or is_word(word) or draft.count(word) > 1 or _a_place(word):
+        return False
+    if start and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        return False  # a piece of a longer name: "d'Anconia"
+    if _in_run(text, start, end) and not _headline(text, start):
+        return False
+    if _home_city(word, rule):
+        return True  # the speller may not know the city: "Pitwater" → "Pit water"
+    if suggestion[:1] != word[:1] or OSA.distance(word.lower(), suggestion.lower()) != 1:
+        return False
+    if _headline(text, start):
+        return is_word(suggestion)
+    return _a_people(suggestion)
+
+
+def _a_place(word: str) -> bool:
+    from lint.names.places import is_place
+
+    return is_place(word)
+
+
+def _a_people(word: str) -> bool:
+    """A country's people or adjective ("Australian"), not the country's name."""
+    from lint.world.countries import countries
+
+    key = fold(word)
+    return any(key in {fold(d) for d in c.demonyms} for c in countries(word))
+
+
+_VARIETY = regex.compile(r"_EN_([A-Z]{2})$")
+
+
+def _home_city(word: str, rule: str) -> bool:
+    """Is the word one slip (same first letter) from a city of 15,000 people or more, by
+    its GeoNames name, in the speller's variety's country? en-AU knows "Pittwater", not
+    "Corona" (for "Corowa")."""
+    m = _VARIETY.search(rule)
+    if m is None or len(word) < 5:
+        return False
+    from lint.world import cities
+
+    code = {"UK": "GB"}.get(m.group(1), m.group(1))
+    return any(
+        c.country == code and fold(c.name) == near
+        for near in _one_slip(fold(word))
+        for c in cities.named(near)
+    )
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string one letter dropped, added, changed or swapped away inside the word:
+    first and last letters kept ("Auguste" is a name of its own, not "Augusta")."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    head, mid, last = word[:1], word[1:-1], word[-1:]
+    out = {mid[:i] + mid[i + 1 :] for i in range(len(mid))}
+    out |= {mid[:i] + c + mid[i:] for i in range(len(mid) + 1) for c in letters}
+    out |= {mid[:i] + c + mid[i + 1 :] for i in range(len(mid)) for c in letters}
+    out |= {mid[:i] + mid[i + 1] + mid[i] + mid[i + 2 :] for i in range(len(mid) - 1)}
+    return {head + m + last for m in out} - {word}
+
+
+_MINOR = frozenset({"a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "at"})
+_MINOR |= {"to", "for", "by", "with", "as", "from", "vs"}
+
+
+def _line(text: str, at: int) -> str:
+    return text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+
+
+def _headline(text: str, at: int) -> bool:
+    """Is the line at ``at`` a headline in title case: one line of three to sixteen words,
+    every one but the small ones capitalised, two of them ordinary words, no full stop at
+    the end ("What Effect Does Suger Have on Our Brains?")?"""
+    line = _line(text, at).strip()
+    words = regex.findall(r"\p{L}+", line)
+    major = [w for w in words if w.lower() not in _MINOR]
+    if not 3 <= len(words) <= 16 or line.endswith(".") or not all(w[:1].isupper() for w in major):
+        return False
+    return sum(1 for w in major if w.lower() in STOP_WORDS or is_word(w)) >= 2
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+
+
+def _in_run(text: str, start: int, end: int) -> bool:
+    """Does a capitalised word stand just before or after (a name of several words)?"""
+    before = regex.search(r"(\S+)[ \t]+$", text[max(0, start - 40) : start])
+    after = regex.match(r"[ \t]+(\S+)", text[end : end + 40])
+    prev = before.group(1) if before else ""
+    nxt = after.group(1) if after else ""
+    prev_name = bool(_CAPITALISED.fullmatch(prev)) and prev.lower().rstrip(".") not in STOP_WORDS
+    return prev_name or bool(_CAPITALISED.match(nxt))
+
+
 def _word_start(text: str, start: int) -> int:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
         start -= 1
@@ -263,18 +377,30 @@ def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[F
         for f in findings
         if (f.rule or "").startswith(SPELLERS) and text[f.offset : f.offset + 1].isupper()
     ]
-    confirmed = [
-        t.finding
-        for t in slips.if_flagged
-        if any(_overlap(t.finding, f) for f in spelled)
-        and (
+    confirmed = []
+    for t in slips.if_flagged:
+        matches = [f for f in spelled if _overlap(t.finding, f)]
+        if not matches:
+            continue
+        suggests = any(_suggests(f, t.reference) for f in matches)
+        if t.suggested:
+            if suggests:
+                confirmed.append(t.finding)
+            continue
+        if (
             t.first
+            or suggests
             or not any(_overlap(Finding(a, b - a, ""), f) for a, b in t.uses for f in spelled)
-        )
-    ]
+        ):
+            confirmed.append(t.finding)
     names = confirmed + slips.reported
     kept = [f for f in findings if f not in spelled or not any(_overlap(f, n) for n in names)]
     return kept + confirmed
+
+
+def _suggests(f: Finding, reference: str) -> bool:
+    """Is the draft's usual form among the speller's first guesses for the odd one?"""
+    return bool(reference) and any(r.lower() == reference.lower() for r in f.replacements[:5])
 
 
 def _overlap(a: Finding, b: Finding) -> bool:

@@ -4,6 +4,7 @@ draft uses consistently stays set apart (the server runs in its own state direct
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -31,13 +32,21 @@ def settings(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def lint_lt(settings):
-    backend = LanguageToolBackend(settings)
-    engine = Engine(languagetool=lambda config: backend)
+    backends: dict[str, LanguageToolBackend] = {}
 
-    def run(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    def backend(config):  # one per language variety, on the module's server
+        if config.language not in backends:
+            backends[config.language] = LanguageToolBackend(
+                dataclasses.replace(settings, language=config.language)
+            )
+        return backends[config.language]
+
+    engine = Engine(languagetool=backend)
+
+    def run(text: str, language: str = "en-US") -> list[tuple[str, str, tuple[str, ...]]]:
         doc = document.parse(text, "text")
         doc.pubdate = dt.date(2025, 4, 28)
-        (result,) = engine.lint([("draft", doc)], Config(packs=["names"]))
+        (result,) = engine.lint([("draft", doc)], Config(packs=["names"], language=language))
         assert not result.errors, result.errors
         return [
             (i.rule, doc.text[i.extra["plain_offset"] :][: i.extra["plain_length"]],
@@ -80,3 +89,35 @@ def test_two_letters_apart_a_person_is_no_slip_of_a_university(lint_lt):
     # named in full is not a slip of a name never used for a person
     text = "The Harvard study was cited. Tim Harford wrote about the Harvard data.\n"
     assert [f for f in lint_lt(text) if f[0].startswith("names.")] == []
+
+
+def test_a_dropped_final_letter_confirmed_by_the_speller_is_reported(lint_lt):
+    # "Amankw" for "Amankwa": an ending ("-a") that makes feminine forms of some names, so
+    # only the speller can say it is a slip
+    text = (
+        "Councillor Ruth Amankwa opened the hall on Monday. Amankwa said it cost less than "
+        "planned. Later Amankw thanked the builders.\n"
+    )
+    assert lint_lt(text) == [("names.inconsistent", "Amankw", ("Amankwa",))]
+
+
+def speller_words(found) -> list[str]:
+    return [word for rule, word, _ in found if rule.startswith("languagetool.MORFOLOGIK")]
+
+
+def test_a_misspelt_place_of_the_drafts_country_is_reported(lint_lt):
+    # spaCy takes "Pitwater" for a place and the speller does not know "Pittwater" (it
+    # suggests "Pit water"), but GeoNames has the city in Australia one letter away
+    text = (
+        '"Branches came down all over the street," Ms Hale said. Pitwater, Bankstown and '
+        "Hurstville were the worst hit.\n"
+    )
+    assert speller_words(lint_lt(text, language="en-AU")) == ["Pitwater"]
+
+
+def test_a_misspelt_people_and_a_headline_word_are_reported(lint_lt):
+    text = (
+        "How Much Suger Is Too Much for Children?\n\n"
+        "Doctors told the partisan Australain crowd at the forum that less is better.\n"
+    )
+    assert speller_words(lint_lt(text, language="en-AU")) == ["Suger", "Australain"]

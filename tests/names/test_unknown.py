@@ -138,3 +138,50 @@ def test_a_speller_match_on_a_slip_of_a_draft_name_becomes_the_names_finding(par
     assert drop_unknown_names([match], text, [(0, parse(text))], extra) == [names]
     # without the speller's match, the less certain slip is not reported
     assert drop_unknown_names([], text, [(0, parse(text))], extra) == []
+
+
+# -- capitalised, but a misspelling all the same (issue 14's judged errors) -----------------
+
+
+AU = "languagetool.MORFOLOGIK_RULE_EN_AU"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion", "rule"),
+    [
+        # a slip of a city of the speller's country, which the speller itself does not know
+        ("The storm hit Pitwater, Bankstown and Liverpool in Sydney overnight.", "Pitwater",
+         "Pit water", AU),
+        # a slip of a country's people
+        ("Players love the noise of a partisan Australain crowd in January.", "Australain",
+         "Australian", SPELLER),
+        # in a headline in title case, where a capital says nothing
+        ("How Much Suger Is Too Much for Children?\n\nDoctors say less is better.", "Suger",
+         "Sugar", SPELLER),
+    ],
+)  # fmt: skip
+def test_a_slip_of_a_city_a_people_or_a_headline_word_is_kept(parse, text, word, suggestion, rule):
+    assert kept_words(parse, text, [speller(text, word, suggestion, rule=rule)]) == [word]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "suggestion", "rule"),
+    [
+        # a name one slip from an English word, in running prose
+        ("Spokesman Geng Shuang spoke on Monday, and Geng said little.", "Geng", "Gang", SPELLER),
+        # a name used again, whatever the speller's guess
+        ("Visiting Pitwater Road? Pitwater Road is closed.", "Pitwater", "Pit water", AU),
+        # a headline in title case that names someone the story names again
+        ("Geng Defends Tariffs on Steel\n\nGeng said the duties were fair.", "Geng", "Gang",
+         SPELLER),
+        # a town one slip from a city of another country ("Corona", California)
+        ("Delegates met in Corowa at the weekend.", "Corowa", "Corona", AU),
+        # a given name one letter from a city at its end ("Augusta")
+        ("The films of Auguste and Louis Lumiere drew crowds.", "Auguste", "August", SPELLER),
+        # a surname after a given name, one slip from a word ("Pointing")
+        ("The catch was taken by Ricky Ponting at third slip.", "Ponting", "Pointing", AU),
+    ],
+)  # fmt: skip
+def test_names_near_words_or_places_stay_set_apart(parse, text, word, suggestion, rule):
+    findings = [speller(text, word, suggestion, rule=rule)]
+    assert kept_words(parse, text, findings) == []

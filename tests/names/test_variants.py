@@ -1,0 +1,45 @@
+"""Forms of a name listed on purpose are not one name spelt two ways; a name written before
+a title is compared like any other (real spaCy, LanguageTool off)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a run of forms in one sentence
+        "The Tallowa people gave the river its name. Tallowa elders still fish there. "
+        "Early maps wrote Tallowa, Talowa and Tallova for it.",
+        # in brackets just after the name
+        "Tallowa (Talowa in older records) lies on the river. Tallowa has 900 people. "
+        "Tallowa voted on Monday.",
+        # after a cue
+        "Tallowa lies on the river. Tallowa has 900 people, and the town was also spelled "
+        "Talowa until 1920.",
+        "Mayor Ruth Tallowa opened the hall. Tallowa said it cost less than planned. Her "
+        "grandmother spelt it Talowa.",
+    ],
+)
+def test_forms_listed_on_purpose_are_not_reported(lint, text):
+    assert lint(text, select=["names.inconsistent"]).flagged == []
+
+
+def test_a_slip_beside_a_bracket_or_list_that_holds_no_variant_is_still_reported(lint):
+    text = (
+        "Councillor Dana Okafor (Labor) moved the motion. Okafor said the depot, the pool "
+        "and the library would stay open. Councillor Okafro, Mayor Reid and two staff voted."
+    )
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", "Okafro")]
+
+
+def test_a_place_before_a_title_is_compared_too(lint):
+    text = (
+        "Tasmania will fund the ward. Tasmania Premier Jeremy Rockliff opened it on Monday, "
+        "and Tasmania's health minister spoke. Tasmnia Premier Rockliff said more would follow."
+    )
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", "Tasmnia")]
+    assert result.issues[0].replacements == ("Tasmania",)
