@@ -84,6 +84,7 @@ def test_json_matches_contract(project, write):
         "message": "Use 'toe the line' instead of 'tow the line'.",
         "replacements": ["toe the line"],
         "source": "factlint",
+        "fixable": True,  # added backwards-compatibly: --fix may apply replacements[0]
     }
 
 
