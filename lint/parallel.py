@@ -5,6 +5,11 @@ through processes. Each worker loads its own engine once (spaCy, packs,
 LanguageTool client) and then lints batches of documents sent to it; the pool
 is kept for the life of the process, so the warm service pays the start-up
 once. Small runs stay in-process: a worker needs seconds to start.
+
+Bounded in a long-lived process: there is one pool, resized (replaced) when a run asks
+for another number of workers rather than one more pool per ``--jobs`` value, and
+``--jobs`` is capped at the cores this process may use (``os.sched_getaffinity``):
+more workers than cores only add memory (each holds its own spaCy).
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ MIN_CHARS_WARM = 20_000
 """…and when the workers are already running (in the service)."""
 BATCH_CHARS = 30_000
 
-_pools: dict[int, ProcessPoolExecutor] = {}
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
 _engine: Engine | None = None
 
 
@@ -37,11 +43,17 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def capped(jobs: int) -> int:
+    """``jobs``, at most the usable cores."""
+    return max(1, min(jobs, default_jobs()))
+
+
 def worth_it(jobs: int, documents: int, chars: int) -> bool:
     """Enough work to share: a document is never split, and workers take seconds to start."""
+    jobs = capped(jobs)
     if jobs <= 1 or documents < 2 * jobs:
         return False
-    return chars >= (MIN_CHARS_WARM if jobs in _pools else MIN_CHARS_COLD)
+    return chars >= (MIN_CHARS_WARM if _pool is not None and _pool_size == jobs else MIN_CHARS_COLD)
 
 
 def lint_parallel(
@@ -52,7 +64,7 @@ def lint_parallel(
 ) -> list[LintResult] | None:
     """``Engine.lint`` over ``jobs`` processes; results in the order of ``items``, or None
     when a worker died (killed, out of memory): the caller then lints in-process."""
-    pool = _pool(jobs)
+    pool = _pool_of(capped(jobs))
     batches = list(_batches(items))
     try:
         futures: list[Future] = [pool.submit(_lint, batch, config) for batch in batches]
@@ -62,8 +74,7 @@ def lint_parallel(
             if progress:
                 progress(len(batch))
     except BrokenProcessPool:
-        _pools.pop(jobs, None)
-        pool.shutdown(wait=False, cancel_futures=True)
+        _drop_pool()
         return None
     return results
 
@@ -81,11 +92,22 @@ def _batches(items: list[tuple[str, Document]]) -> Iterator[list[tuple[str, Docu
         yield batch
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    if jobs not in _pools:
+def _pool_of(jobs: int) -> ProcessPoolExecutor:
+    """The pool, with ``jobs`` workers: the one there is, or a new one replacing it."""
+    global _pool, _pool_size
+    if _pool is None or _pool_size != jobs:
+        _drop_pool()
         context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        _pools[jobs] = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start)
-    return _pools[jobs]
+        _pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start)
+        _pool_size = jobs
+    return _pool
+
+
+def _drop_pool() -> None:
+    global _pool, _pool_size
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool, _pool_size = None, 0
 
 
 def _start() -> None:

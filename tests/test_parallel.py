@@ -40,7 +40,7 @@ def test_workers_find_what_one_process_finds(drafts, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)  # these drafts are small
     alone = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=1)
     spread = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=2)
-    assert 2 in parallel._pools  # the workers did run
+    assert parallel._pool is not None and parallel._pool_size == 2  # the workers did run
     assert found(spread) == found(alone) and len(found(alone)) == 2 * sum(range(1, 7))
 
 
@@ -55,7 +55,32 @@ def test_a_dead_worker_means_linting_here(drafts, monkeypatch):
             pass
 
     monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)
-    monkeypatch.setattr(parallel, "_pool", lambda jobs: DeadPool())
+    monkeypatch.setattr(parallel, "_pool_of", lambda jobs: DeadPool())
     spread = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=2)
     alone = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=1)
     assert found(spread) == found(alone) and not spread.errors
+
+
+@pytest.mark.slow
+def test_one_pool_resized_and_jobs_capped_at_the_usable_cores(drafts, monkeypatch):
+    """A long-lived process (the service) asked for --jobs 2, then 64, then 2 again holds
+    one pool at a time, never more workers than it has cores."""
+    import os
+
+    import psutil
+
+    monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)
+    monkeypatch.setattr(parallel, "MIN_CHARS_WARM", 0)
+    cores = len(os.sched_getaffinity(0))
+    engine = Engine()
+    alone = run([str(drafts)], Fixed(), Overrides(), engine, jobs=1)
+    me = psutil.Process()
+    for jobs in (2, 64, 2):
+        spread = run([str(drafts)], Fixed(), Overrides(), engine, jobs=jobs)
+        assert found(spread) == found(alone)
+        assert parallel._pool_size == min(jobs, cores)
+        workers = [
+            p for p in me.children(recursive=True) if "multiprocessing" in " ".join(p.cmdline())
+        ]
+        assert len(workers) <= cores + 1  # the pool's workers (and its resource tracker)
+    assert parallel.capped(64) == cores and parallel.capped(0) == 1

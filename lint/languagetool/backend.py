@@ -38,6 +38,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import language_tool_python
 import requests
@@ -495,3 +496,18 @@ def backend_factory(config: object) -> LanguageToolBackend:
         if key not in _backends:
             _backends[key] = LanguageToolBackend(settings)
         return _backends[key]
+
+
+def abandon_starting_servers() -> None:
+    """Stop the LanguageTool servers this process launched that no state file names yet:
+    a start cut short (Ctrl-C) leaves a server nothing could find or stop."""
+    for pid, proc in list(server._children.items()):
+        if proc.poll() is not None:
+            continue
+        args = server._cmdline(pid) or []
+        if server.MAIN_CLASS not in args or "--config" not in args:
+            continue
+        state_dir = Path(args[args.index("--config") + 1]).parent
+        state = server.read_state(state_dir)
+        if state is None or state.pid != pid:
+            proc.kill()

@@ -9,15 +9,30 @@ import click
 
 from lint.service import client, paths, protocol
 
+ANSWER_TIMEOUT = 10.0  # the main process answers these itself, even when every worker is busy
+
+
+class Failure(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"factlint: error: {self.format_message()}", err=True)
+
 
 def ask(command: str) -> dict | None:
     """The running service's answer to ``command``; None when none runs."""
-    sock = client.connect()
-    if sock is None:
-        return None
-    with sock:
-        protocol.send(sock, {"command": command})
-        return protocol.receive(sock)
+    try:
+        sock = client.connect()
+        if sock is None:
+            return None
+        with sock:
+            sock.settimeout(ANSWER_TIMEOUT)
+            protocol.send(sock, {"command": command})
+            return protocol.receive(sock)
+    except PermissionError as exc:  # the service directory is not private
+        raise Failure(str(exc)) from None
+    except (OSError, ValueError) as exc:
+        raise Failure(f"the factlint service did not answer: {exc}") from None
 
 
 @click.group()

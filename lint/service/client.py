@@ -2,16 +2,29 @@
 
 ``factlint check`` is handed to the service (started on first use) and its
 output relayed; every other command, ``--no-service``, ``FACTLINT_SERVICE=0``,
-or a service that cannot be reached or dies mid-run means the full CLI runs in
-this process instead. Standard library only, and only what every check needs
-at the top (``subprocess`` and ``base64`` are imported where they are used), so
-this path starts in milliseconds.
+or a service that cannot be reached, does not start the check within
+``FACTLINT_SERVICE_WAIT`` seconds (default 10), or dies mid-run means the full
+CLI runs in this process instead, on the same standard input. Standard library
+only, and only what every check needs at the top (``subprocess`` and ``base64``
+are imported where they are used), so this path starts in milliseconds.
+
+What the service is told is what a check needs: the arguments, the directory,
+the environment variables factlint and its libraries read (``ENV_NAMES``,
+``ENV_PREFIXES``; never the rest, where tokens and secrets live), whether the
+streams are terminals, and standard input. The client talks only to a socket
+whose peer runs as this user (SO_PEERCRED), as the service checks its clients.
+
+Ctrl-C ends the run at once with one line and exit 130 (the service cancels
+the request; in-process, a LanguageTool server still starting is stopped);
+closed standard output (``| head -1``) stops quietly, exit 1, as click does
+in-process.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import socket
 import sys
 import time
@@ -19,19 +32,95 @@ import time
 from lint.service import paths, protocol
 
 START_TIMEOUT = 120.0  # seconds a new service may take to load spaCy and the packs
+WAIT = 10.0  # seconds the service may take to start a check (FACTLINT_SERVICE_WAIT)
 OFF = {"0", "off", "no", "false"}
 STDIN_LIMIT = 64 << 20  # bytes of standard input the service takes (max-file-size: 5 MB)
+EXIT_INTERRUPTED = 130
+ENV_PREFIXES = ("FACTLINT_", "XDG_", "LC_")
+ENV_NAMES = frozenset(
+    {
+        "HOME", "PATH", "LANG", "LANGUAGE", "TZ", "TMPDIR", "TERM", "COLORTERM", "COLUMNS",
+        "LINES", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "JAVA_HOME",
+        "MAVEN_HOME", "USER", "LOGNAME", "CI", "GITHUB_ACTIONS", "GITHUB_WORKSPACE",
+        "http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY",
+        "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "SSL_CERT_DIR",
+    }
+)  # fmt: skip
+"""What a check reads from the environment: factlint's own settings, the cache and
+config directories, locale, colour and terminal size, where Java and Maven are, and
+the proxy settings an external LanguageTool URL may need."""
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT): not KeyboardInterrupt, which click turns into "Aborted!"."""
+
+
+def _interrupt(*_: object) -> None:
+    raise Interrupted
 
 
 def main() -> None:
     argv = sys.argv[1:]
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        sys.exit(_main(argv))
+    except Interrupted:
+        _interrupted()
+
+
+def _main(argv: list[str]) -> int:
+    if _reads_stdin(argv):
+        problem = stdin_problem()
+        if problem:
+            print(f"factlint: error: -: {problem}", file=sys.stderr)
+            return 2
     if wanted(argv):
-        code = run(argv)
+        code, data = run(argv)
         if code is not None:
-            sys.exit(code)
+            return code
+        if data is not None:  # the same bytes for the check in this process
+            import io
+
+            sys.stdin = io.TextIOWrapper(io.BytesIO(data))
     from lint.cli import main as cli
 
     cli(prog_name="factlint")
+    return 0
+
+
+def _interrupted() -> None:
+    """One line, exit 130, now: no traceback, no wait for a LanguageTool start."""
+    backend = sys.modules.get("lint.languagetool.backend")
+    if backend is not None:
+        with contextlib.suppress(Exception):
+            backend.abandon_starting_servers()
+    with contextlib.suppress(Exception):
+        sys.stdout.flush()
+    with contextlib.suppress(Exception):
+        sys.stderr.write("\nfactlint: interrupted\n")
+        sys.stderr.flush()
+    os._exit(EXIT_INTERRUPTED)  # threads (a server start, LanguageTool requests) are not joined
+
+
+def _reads_stdin(argv: list[str]) -> bool:
+    return (
+        bool(argv) and argv[0] == "check" and "-" in argv[1:] and not {"-h", "--help"} & set(argv)
+    )
+
+
+def stdin_problem() -> str | None:
+    """Why standard input cannot be read (closed, or open for writing only), or None."""
+    import fcntl
+
+    if sys.stdin is None:
+        return "standard input is closed; give a file, or pipe the draft in"
+    try:
+        flags = fcntl.fcntl(sys.stdin.fileno(), fcntl.F_GETFL)
+    except (OSError, ValueError, AttributeError):
+        return "standard input is closed; give a file, or pipe the draft in"
+    if flags & os.O_ACCMODE == os.O_WRONLY:
+        return "standard input is open for writing only; give a file, or pipe the draft in"
+    return None
 
 
 def wanted(argv: list[str]) -> bool:
@@ -46,33 +135,43 @@ def wanted(argv: list[str]) -> bool:
     )
 
 
-def run(argv: list[str]) -> int | None:
-    """The exit code of ``argv`` run by the service, or None to run it here instead."""
+def run(argv: list[str]) -> tuple[int | None, bytes | None]:
+    """The exit code of ``argv`` run by the service, or None to run it here instead; and
+    the standard input read (so a check here reads the same bytes)."""
+    data: bytes | None = None
     try:
-        request = _request(argv)
+        request, data = _request(argv)
         for _ in range(2):  # a stale service is replaced once
             sock = connect() or start()
             if sock is None:
-                return None
+                return None, data
             with sock:
                 protocol.send(sock, request)
                 outcome = relay(sock)
             if outcome != "restart":
-                return outcome
+                return outcome, data  # type: ignore[return-value]
             wait_gone()
+    except PermissionError as exc:  # the service directory is not private
+        _note(f"not using the factlint service: {exc}; checking in-process")
     except (OSError, ValueError):
-        return None
-    return None
+        pass
+    return None, data
 
 
-def _request(argv: list[str]) -> dict:
+def environment() -> dict[str, str]:
+    """The variables a check reads (ENV_NAMES, ENV_PREFIXES), nothing else."""
+    return {k: v for k, v in os.environ.items() if k in ENV_NAMES or k.startswith(ENV_PREFIXES)}
+
+
+def _request(argv: list[str]) -> tuple[dict, bytes | None]:
     request = {
         "argv": argv,
         "cwd": os.getcwd(),
-        "env": dict(os.environ),
+        "env": environment(),
         "tty": {"out": sys.stdout.isatty(), "err": sys.stderr.isatty()},
         "fingerprint": paths.fingerprint(),
     }
+    data = None
     if "-" in argv[1:]:
         import base64
 
@@ -82,47 +181,95 @@ def _request(argv: list[str]) -> dict:
     if sys.stdout.isatty():
         size = os.get_terminal_size(sys.stdout.fileno())
         request["env"].setdefault("COLUMNS", str(size.columns))
-    return request
+    return request, data
+
+
+def _wait() -> float:
+    try:
+        return max(0.1, float(os.environ.get("FACTLINT_SERVICE_WAIT", WAIT)))
+    except ValueError:
+        return WAIT
 
 
 def relay(sock: socket.socket) -> int | str | None:
     """Copy the service's output to ours; its exit code, "restart", or None when it
-    stopped before finishing (the caller then checks in-process)."""
+    stopped before finishing or did not start the check in time (the caller then
+    checks in-process)."""
+    waited = _wait()
+    sock.settimeout(waited)
+    try:
+        first = protocol.receive(sock)
+    except TimeoutError:
+        _note(
+            f"the factlint service did not start this check within {waited:g} s "
+            "(FACTLINT_SERVICE_WAIT); checking in-process"
+        )
+        return None
+    sock.settimeout(None)  # from here on the service bounds the request
+    message = first
     while True:
-        message = protocol.receive(sock)
         if message is None:
-            print(
-                "factlint: note: the factlint service stopped mid-run; checking in-process",
-                file=sys.stderr,
-            )
+            _note("the factlint service stopped mid-run; checking in-process")
             return None
-        if "out" in message:
-            sys.stdout.write(message["out"])
-            sys.stdout.flush()
-        if "err" in message:
-            sys.stderr.write(message["err"])
-            sys.stderr.flush()
+        try:
+            if "out" in message:
+                sys.stdout.write(message["out"])
+                sys.stdout.flush()
+            if "err" in message:
+                sys.stderr.write(message["err"])
+                sys.stderr.flush()
+        except BrokenPipeError:
+            return _pipe_closed(sock)
         if message.get("restart"):
             return "restart"
         if "exit" in message:
             return int(message["exit"])
+        message = protocol.receive(sock)
+
+
+def _pipe_closed(sock: socket.socket) -> int:
+    """Our reader went away (``| head -1``): the service is told by the closed socket,
+    and nothing more is printed (exit 1, as click does in-process)."""
+    sock.close()
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush goes nowhere
+    return 1
+
+
+def _note(text: str) -> None:
+    with contextlib.suppress(OSError):
+        print(f"factlint: note: {text}", file=sys.stderr)
 
 
 def connect(path: str | None = None) -> socket.socket | None:
-    """A connection to the running service, or None when none answers."""
+    """A connection to the running service, or None when none answers, or when the
+    process at the other end is not this user's (then it is not our service)."""
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         sock.connect(str(path or paths.socket_path()))
     except OSError:
         sock.close()
         return None
+    uid = protocol.peer_uid(sock)
+    if uid != os.getuid():
+        sock.close()
+        _note(f"the factlint service socket is held by uid {uid}, not by you; not using it")
+        return None
     return sock
 
 
 def start() -> socket.socket | None:
-    """Start the service and connect once it listens; None if it exits first."""
+    """Start the service and connect once it listens; None if it exits first.
+
+    It starts in its own directory, with the environment a check needs (and what
+    Python needs to find factlint), not this shell's: it outlives this command."""
     import subprocess
 
+    env = environment()
+    for name in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME"):
+        if name in os.environ:
+            env[name] = os.environ[name]
     log = open(paths.log_path(), "ab")  # noqa: SIM115 - handed to the child
     with log:
         proc = subprocess.Popen(
@@ -130,6 +277,8 @@ def start() -> socket.socket | None:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
+            cwd=paths.directory(),
+            env=env,
             start_new_session=True,  # outlives this command; not killed by its Ctrl-C
             close_fds=True,
         )

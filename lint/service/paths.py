@@ -43,22 +43,54 @@ def directory() -> str:
         candidates.append(os.path.join(os.environ["XDG_RUNTIME_DIR"], "factlint"))
     candidates.append(os.path.join(os.path.expanduser("~"), ".cache", "factlint", "service"))
     for candidate in candidates:
-        if len(os.path.join(candidate, f"{identity()}.sock")) <= MAX_SOCKET_PATH:
+        # room for the private subdirectory private() may need
+        longest = os.path.join(candidate, _subdirectory(), f"{identity()}.sock")
+        if len(longest) <= MAX_SOCKET_PATH:
             return private(candidate)
     import tempfile  # the last resort: not loaded on every check
 
-    return private(os.path.join(tempfile.gettempdir(), f"factlint-{os.getuid()}"))
+    return private(os.path.join(tempfile.gettempdir(), _subdirectory()))
+
+
+def _subdirectory() -> str:
+    return f"factlint-{os.getuid()}"
 
 
 def private(path: str) -> str:
-    """Create ``path`` (mode 0700); refuse one another user owns or others can enter."""
-    os.makedirs(path, mode=0o700, exist_ok=True)
+    """``path`` if only this user can enter it, else a private subdirectory of it.
+
+    A directory factlint creates is made 0700. One that was there already is never
+    chmod-ed (it may be a shared directory someone pointed factlint at): if others
+    can enter it or it is not ours, factlint uses (or creates) ``factlint-UID``
+    inside it, and refuses (PermissionError, one line) when that is not private."""
+    if _make(path) or _is_private(path):
+        return path
+    inner = os.path.join(path, _subdirectory())
+    if _make(inner) or _is_private(inner):
+        return inner
+    st = os.stat(inner)
+    whose = "another user's" if st.st_uid != os.getuid() else f"mode {st.st_mode & 0o777:o}"
+    raise PermissionError(
+        f"{inner} is not private ({whose}); remove it or set FACTLINT_SERVICE_DIR"
+    )
+
+
+def _make(path: str) -> bool:
+    """Create ``path`` (0700) if it is missing; True when this call created it."""
+    parent = os.path.dirname(path)
+    if parent and not os.path.isdir(parent):
+        os.makedirs(parent, exist_ok=True)
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        return False
+    os.chmod(path, 0o700)  # ours: the umask may have taken bits we need
+    return True
+
+
+def _is_private(path: str) -> bool:
     st = os.stat(path)
-    if st.st_uid != os.getuid():
-        raise PermissionError(f"{path} belongs to another user")
-    if st.st_mode & 0o077:
-        os.chmod(path, 0o700)
-    return path
+    return st.st_uid == os.getuid() and not st.st_mode & 0o077 and os.path.isdir(path)
 
 
 def socket_path() -> str:

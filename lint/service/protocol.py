@@ -9,6 +9,8 @@ import json
 import socket
 import struct
 
+CREDENTIALS = struct.Struct("3i")  # struct ucred: pid, uid, gid
+
 HEADER = struct.Struct(">I")
 MAX_MESSAGE = 256 << 20
 
@@ -44,3 +46,12 @@ def _exactly(sock: socket.socket, size: int) -> bytes | None:
         chunks.append(chunk)
         got += len(chunk)
     return b"".join(chunks)
+
+
+def peer_uid(sock: socket.socket) -> int | None:
+    """The uid of the process at the other end (Linux SO_PEERCRED); None if unknown."""
+    try:
+        creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, CREDENTIALS.size)
+    except (OSError, AttributeError):
+        return None
+    return CREDENTIALS.unpack(creds)[1]
