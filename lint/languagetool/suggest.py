@@ -135,7 +135,7 @@ class Speller:
                     ranked[candidate] = rank
 
         add(key, 0)  # the same word in other case or accents ("Whatsapp" → "WhatsApp")
-        for form in _edits(key) | self._paired(key):
+        for form in _edits(key) | self._paired(key) | _spaced(key):
             add(form, 1)
         for i in range(1, len(word)):  # two words run together ("prizemoney" → "prize money")
             if self.knows(word[:i]) and self.knows(word[i:]):
@@ -175,7 +175,7 @@ class Speller:
                 return [
                     "-".join([*parts[:i], s, *parts[i + 1 :]])
                     for s in self._single(part, limit)
-                    if " " not in s
+                    if " " not in s and s.lower() != part.lower()  # not "EID-al-Fitr"
                 ]
         return []
 
@@ -221,6 +221,16 @@ def _edits(key: str) -> set[str]:
     out |= {a + c + b for a, b in splits for c in LETTERS}
     out.discard(key)
     return out
+
+
+def _spaced(key: str) -> set[str]:
+    """A hyphen written as a space, or a space as a hyphen ("Eid-al-Fitr" → "Eid al-Fitr"):
+    one edit, as the dictionary holds some names of several words."""
+    return {
+        key[:i] + (" " if c == "-" else "-") + key[i + 1 :]
+        for i, c in enumerate(key)
+        if c in "- " and 0 < i < len(key) - 1
+    }
 
 
 def _shape(candidate: str, word: str) -> str:
