@@ -294,7 +294,7 @@ class Service:
         from lint.languagetool import backend_for
         from lint.runner import lint_source
 
-        cli.SHARED_ENGINE = Engine(languagetool=backend_for)
+        cli.SHARED_ENGINE = Engine(languagetool=backend_for, disk=True)
         config = Config(root=Path(os.getcwd()), languagetool={"enabled": False})
         lint_source("warm-up.txt", "The service is warm.", "text", config, cli.SHARED_ENGINE)
 
