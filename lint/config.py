@@ -73,6 +73,8 @@ class Config:
     extend_packs: list[str] = field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     command_exclude: tuple[Path, list[str]] | None = None  # --exclude, relative to the cwd
+    cache: bool = True  # the on-disk result cache (lint.diskcache); --no-cache: False
+    cache_dir: Path | None = None  # cache-dir: None is beside the per-user cache
     written: dict[str, list[tuple[str, object]]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -155,12 +157,13 @@ def _best(rule_id: str, globs: list[str]) -> str | None:
 _KEYS = {
     "extends", "packs", "select", "ignore", "severity", "language", "pubdate", "fail-on",
     "vocabulary", "languagetool", "spacy", "max-file-size", "exclude", "extend-packs",
-    "per-file-ignores",
+    "per-file-ignores", "cache-dir",
 }  # fmt: skip
 _REPLACED = {
     "packs": "packs", "select": "select", "ignore": "ignore", "exclude": "exclude",
     "language": "language", "pubdate": "pubdate", "fail-on": "fail_on", "spacy": "spacy_model",
     "max-file-size": "max_file_size", "per-file-ignores": "per_file_ignores",
+    "cache-dir": "cache_dir",
 }  # fmt: skip
 """Settings a configuration takes whole from its base unless it sets them itself."""
 
@@ -456,7 +459,23 @@ def from_dict(data: object, path: Path | None, trusted: bool = True) -> Config:
         cfg.spacy_model = sp.get("model") or None
     if "max-file-size" in data:
         cfg.max_file_size = parse_size(data["max-file-size"], lambda m: err("max-file-size", m))
+    if "cache-dir" in data:
+        cfg.cache_dir = _cache_dir(data["cache-dir"], path, trusted, lambda m: err("cache-dir", m))
     return cfg
+
+
+def _cache_dir(value: object, path: Path | None, trusted: bool, fail) -> Path:
+    """Where results are cached: decides where factlint writes, so, like the
+    MACHINE_SETTINGS, only a configuration the user names may set it."""
+    if not trusted:
+        raise fail(
+            "`cache-dir` decides where factlint writes: set it in a configuration named with "
+            "--config, or with FACTLINT_CACHE_DIR"
+        )
+    if not isinstance(value, str) or not value.strip():
+        raise fail("`cache-dir` must be a directory path")
+    where = Path(value).expanduser()
+    return where if where.is_absolute() or path is None else path.parent / where
 
 
 MACHINE_SETTINGS = {

@@ -48,6 +48,7 @@ class Overrides:
     language: str | None = None
     languagetool: bool | None = None  # False: --no-languagetool
     fail_on: str | None = None
+    cache: bool | None = None  # False: --no-cache
 
     def apply(self, config: Config) -> Config:
         changes: dict = {}
@@ -63,6 +64,8 @@ class Overrides:
             changes["fail_on"] = self.fail_on
         if self.languagetool is False:
             changes["languagetool"] = {**config.languagetool, "enabled": False}
+        if self.cache is False:
+            changes["cache"] = False
         return config.replace(**changes) if changes else config
 
 
@@ -288,16 +291,22 @@ def run(
 
     for config, files in groups.values():
         items = [(f.target.display, f.document) for f in files]
+        known = engine.recall(items, config)  # the on-disk cache: no worker for those
+        todo = [i for i, r in enumerate(known) if r is None]
+        advance(len(items) - len(todo))
+        items = [items[i] for i in todo]
         chars = sum(len(doc.text) for _, doc in items)
         lint_results = None
-        if parallel.worth_it(jobs, len(items), chars):
+        if items and parallel.worth_it(jobs, len(items), chars):
             lint_results = parallel.lint_parallel(items, config, jobs, advance)
         if lint_results is None:  # small, or a worker died: in this process
             lint_results = []
             for batch in _batches(items):
                 lint_results.extend(engine.lint(batch, config))
                 advance(len(batch))
-        for file, lint_result in zip(files, lint_results, strict=True):
+        for i, lint_result in zip(todo, lint_results, strict=True):
+            known[i] = lint_result
+        for file, lint_result in zip(files, known, strict=True):
             file.issues = lint_result.issues
             result.errors.extend(lint_result.errors)
             result.notes.extend(n for n in lint_result.notes if n not in result.notes)
