@@ -65,7 +65,22 @@ def _pubdate(ctx, param, value: str | None) -> dt.date | None:
         return date
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Main(click.Group):
+    """The command group; a bare ``--statistics`` never takes the next path as its value
+    (``factlint check --statistics drafts/`` counts by rule, as Ruff's does)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = list(args)
+        for i, arg in enumerate(args):
+            if arg == "--statistics" and (i + 1 == len(args) or args[i + 1] not in BY):
+                args[i] = "--statistics=rules"
+        return super().parse_args(ctx, args)
+
+
+BY = statistics_format.BY
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(lint.__version__, prog_name="factlint")
 def main() -> None:
     """factlint: a fact-correction and style linter for news drafts."""

@@ -39,3 +39,10 @@ def test_statistics_refuses_formats_it_cannot_print(factlint, write):
     result = factlint("check", "a.txt", "--statistics", "-f", "sarif")
     assert result.exit_code == 2
     assert "--statistics prints text or json, not --format sarif" in result.stderr
+
+
+def test_a_bare_statistics_flag_never_swallows_the_path(factlint, write):
+    write("drafts/a.txt", TEXT)
+    result = factlint("check", "--statistics", "drafts", "--no-languagetool")
+    assert result.exit_code == 1, result.stderr
+    assert result.stdout.splitlines()[0] == "2  house.tow          [*]  warning"
