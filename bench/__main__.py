@@ -60,7 +60,7 @@ def measure(
     alone, spaCy alone: warm drafts and a smaller batch) and the warm-up curve."""
     load_before = os.getloadavg()
     if quick:
-        texts = prepare(work, 20, 2, 2)
+        texts = prepare(work, 20, 2, 2, quick=True)
     else:
         texts = prepare(work, RATIOS_BATCH) if ratios else prepare(work)
     isolation.write_configs(work)

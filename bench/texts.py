@@ -107,9 +107,12 @@ def _edits(base: list[str], pool: list[str], edits: int) -> list[tuple[int, str]
     return out
 
 
-def prepare(work: Path, batch_size: int = BATCH, warm: int = WARM, edits: int = EDITS) -> Texts:
+def prepare(
+    work: Path, batch_size: int = BATCH, warm: int = WARM, edits: int = EDITS, quick: bool = False
+) -> Texts:
     """Choose the texts and write them under ``work`` (one file per text); the batch is
-    always the first articles, so a smaller ``batch_size`` is a prefix of the full one."""
+    always the first articles, so a smaller ``batch_size`` is a prefix of the full one.
+    ``quick`` (a smoke test of the bench) takes 2 warm-up articles and 3 curve checks."""
     source, articles = load_corpus()
     if len(articles) < BATCH + warm + 2 + 40:
         raise SystemExit(f"bench: the corpus has only {len(articles)} articles")
@@ -137,10 +140,8 @@ def prepare(work: Path, batch_size: int = BATCH, warm: int = WARM, edits: int = 
         versions.append([*versions[-1][:index], replacement, *versions[-1][index + 1 :]])
     taken = set(paragraphed)  # the draft's and the replacements' articles
     unused = [t for t in rest if t not in taken]
-    warmup = unused[: WARMUP if batch_size == BATCH else 2]
-    curve = [t for t in unused[len(warmup) :] if words(t) >= 200][
-        : CURVE if batch_size == BATCH else 3
-    ]
+    warmup = unused[: 2 if quick else WARMUP]
+    curve = [t for t in unused[len(warmup) :] if words(t) >= 200][: 3 if quick else CURVE]
 
     def write(folder: str, texts: list[str], stem: str) -> list[Path]:
         (work / folder).mkdir(parents=True, exist_ok=True)
