@@ -13,6 +13,8 @@ import fnmatch
 import functools
 from pathlib import Path
 
+import regex
+
 from lint.packs.loader import is_shipped_pack, shipped_dir, shipped_names
 from lint.packs.yamlpos import YAMLError, decode_utf8, load
 
@@ -22,11 +24,49 @@ OPEN_PACKS = ("languagetool",)
 """Packs whose ids are not known in advance (LanguageTool's, ``languagetool.RULE_ID``)."""
 
 
+_TOP = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<rest>.*)$")
+_ITEM_ID = regex.compile(r"^(?P<indent> *)- +id: *(?P<id>[^#\s]+)")
+
+
+def _scan(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """(name, ids) read from a block-style pack's lines, in a millisecond where parsing
+    the YAML of a large pack takes a second; None when the pack is not written that way."""
+    name, ids, key, indent = None, [], None, None
+    for line in text.splitlines():
+        top = _TOP.match(line)
+        if top:
+            key = top.group("key")
+            if key == "name":
+                name = top.group("rest").split(" #")[0].strip().strip("'\"")
+            elif key == "rules" and top.group("rest").split("#")[0].strip():
+                return None  # a flow-style list: leave it to the YAML parser
+            continue
+        if key != "rules":
+            continue
+        item = _ITEM_ID.match(line)
+        if item and (indent is None or len(item.group("indent")) == indent):
+            indent = len(item.group("indent"))
+            ids.append(item.group("id").strip("'\""))
+        elif line.lstrip().startswith("-") and (
+            indent is None or len(line) - len(line.lstrip()) == indent
+        ):
+            return None  # a rule whose id is not its first key: leave it to the parser
+    return (name, tuple(ids)) if name else None
+
+
 @functools.lru_cache(maxsize=256)
 def _ids_cached(path: str, _stamp: int) -> tuple[str, tuple[str, ...]] | None:
     try:
-        data = load(decode_utf8(Path(path).read_bytes(), path), path)
+        text = decode_utf8(Path(path).read_bytes(), path)
     except (OSError, YAMLError):
+        return None
+    scanned = _scan(text)
+    if scanned is not None:
+        name, ids = scanned
+        return name, tuple(i if i.startswith(name + ".") else f"{name}.{i}" for i in ids)
+    try:
+        data = load(text, path)
+    except YAMLError:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("name"), str):
         return None
