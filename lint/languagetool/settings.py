@@ -31,7 +31,8 @@ state_dir              server state, lock, log (``<cache_dir>/languagetool/serve
 start_timeout          seconds to wait for a starting server (120)
 request_timeout        seconds to wait for one check request (120)
 check_time_limit       seconds the managed server may spend on one request before it
-                       gives up and frees its thread (maxCheckTimeMillis; 60)
+                       gives up and frees its thread, as factlint gives up waiting
+                       (maxCheckTimeMillis; 120, as request_timeout)
 workers                concurrent requests per factlint process (4)
 spelling_suggestions   who searches the speller's suggestions: ``factlint`` (the
                        server skips them, ``lint.languagetool.suggest`` makes them
@@ -124,7 +125,7 @@ class LanguageToolSettings:
     version: str = PINNED_VERSION
     start_timeout: float = 120.0
     request_timeout: float = 120.0
-    check_time_limit: float = 60.0
+    check_time_limit: float = 120.0
     workers: int = 4
     spelling_suggestions: str = "factlint"
     warm_up_checks: int = 40
