@@ -213,7 +213,8 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
             if progress:
                 progress.clear()
 
-    result = lint_once()
+    with _QuietStderr.when(quiet):
+        result = lint_once()
     result.errors.extend(_directive_errors(result, finder))
     out = sys.stdout
     use_color = _use_color(color, out, fmt)
@@ -249,6 +250,34 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         for note in [*result.notes, *_empty_directories(paths, result)]:
             click.echo(f"factlint: note: {note}", err=True)
     sys.exit(exit_code(result, overrides, finder))
+
+
+class _QuietStderr:
+    """``-q``: while drafts are checked, status lines others print to stderr ("factlint:
+    starting LanguageTool …") are dropped; errors and anything else pass."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.pending = stream, ""
+
+    @classmethod
+    def when(cls, quiet: bool):
+        import contextlib
+
+        return contextlib.redirect_stderr(cls(sys.stderr)) if quiet else contextlib.nullcontext()
+
+    def write(self, text: str) -> int:
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            if not line.startswith("factlint: ") or line.startswith("factlint: error"):
+                self.stream.write(line + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _refuse_contradictions(fix: bool, diff: bool, statistics: str | None, fmt: str) -> None:
