@@ -49,6 +49,17 @@ def valid_utf8(text: str) -> str:
     return SURROGATE.sub(lambda m: _escape(m.group()), text) if SURROGATE.search(text) else text
 
 
+_JSON_RAW = regex.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(dumped: str) -> str:
+    """JSON text from ``json.dumps(..., ensure_ascii=False)`` with the characters JSON
+    lets through raw but a terminal or an editor may act on (DEL, C1 controls such as
+    CSI, line separators, bidirectional overrides) written as ``\\uXXXX`` escapes. They
+    can only occur inside strings, so the JSON means the same."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
 def pictured(text: str) -> str:
     """``text`` for a source excerpt: each unsafe character replaced by one visible
     character (the control pictures ␀…␟, ␡, or U+FFFD), so carets under the line still

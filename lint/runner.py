@@ -24,6 +24,7 @@ from lint.document.reader import read_bounded
 from lint.engine import Engine
 from lint.findings import Issue, severity_rank
 from lint.packs import Rule
+from lint.printable import escaped
 
 SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox"}
 STDIN = "-"
@@ -315,6 +316,8 @@ def run(
     result.notes.extend(_finder_notes(finder))
     configs = [config for config, _ in groups.values()]
     result.rule_catalog = lambda: _catalog(engine, configs)
+    result.errors = [escaped(e) for e in result.errors]  # one line each, whatever the names
+    result.notes = [escaped(n) for n in result.notes]
     return result
 
 

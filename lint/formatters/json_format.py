@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from lint.printable import valid_utf8
+from lint.printable import json_safe, valid_utf8
 from lint.runner import RunResult
 
 
@@ -17,8 +17,7 @@ def write(result: RunResult, out: TextIO, color: bool = False) -> None:
     """Valid UTF-8 whatever the file names: a byte of a name that is not UTF-8 is written
     as the four characters ``\\xNN`` (README, "JSON output")."""
     issues = [_utf8(i.to_json()) for i in result.issues]
-    json.dump(issues, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(issues, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _utf8(data: dict) -> dict:

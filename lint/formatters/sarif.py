@@ -15,7 +15,7 @@ import json
 from typing import TextIO
 
 import lint
-from lint.printable import uri_reference, valid_utf8
+from lint.printable import json_safe, uri_reference, valid_utf8
 from lint.runner import RunResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -88,8 +88,7 @@ def write(result: RunResult, out: TextIO, color: bool = False) -> None:
             }
         ],
     }
-    json.dump(log, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    out.write(json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _result(i, index: int, source: str | None) -> dict:
