@@ -23,7 +23,8 @@ a fine tag, ``|`` for alternatives) and in ``?`` (optional) or ``*`` (any number
 * ``<lemma|other>`` — the token's lemma (or its text: spaCy reads "bases" as "basis");
 * ``NOUN|PROPN``, ``VBN`` — upper case: the token's part of speech or fine tag;
 * alternatives mix: ``PUNCT|and|<say>``;
-* ``ANY`` — any token; ``!test`` — a token that does not pass ``test``.
+* ``ANY`` — any token; ``!test`` — a token that does not pass ``test``;
+* ``^`` first, ``$`` last — the edge of a sentence ("^ in _ ," is "In principal, ...").
 
 Bad::
 
@@ -60,6 +61,10 @@ TEST = regex.compile(r"(.+?)(?::([A-Z$]+(?:\|[A-Z$]+)*))?")
 class Step:
     test: Test
     repeat: str  # "" once, "?" optional, "*" any number
+    edge: bool = False  # ^ or $: no token, or a sentence's end, next on this side
+
+
+SENTENCE_END = frozenset({".", "!", "?", ";", ":", '"', "“", "”", "\n"})
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,8 @@ def _pos_test(spec: str) -> Test:
 
 def _step(item: str, forms: frozenset[str]) -> tuple[Step, bool]:
     """One token test (and whether it is the form itself)."""
+    if item in ("^", "$"):
+        return Step(lambda t: True, "", edge=True), False
     repeat = item[-1] if item[-1:] in ("?", "*") and len(item) > 1 else ""
     body = item[:-1] if repeat else item
     m = TEST.fullmatch(body)
@@ -123,6 +130,8 @@ def compile_context(line: str, forms: frozenset[str]) -> Pattern:
     i = at[0]
     if steps[i][0].repeat:
         raise ValueError("the word '_' cannot be optional or repeated")
+    if any(s.edge for s, _ in steps[1:i]) or any(s.edge for s, _ in steps[i + 1 : -1]):
+        raise ValueError("'^' comes first and '$' last")
     left = tuple(s for s, _ in reversed(steps[:i]))
     return Pattern(left, steps[i][0].test, tuple(s for s, _ in steps[i + 1 :]))
 
@@ -132,6 +141,9 @@ def _match(steps: tuple[Step, ...], tokens, at: int, step: int = 0) -> bool:
     if step == len(steps):
         return True
     s = steps[step]
+    if s.edge:
+        end = at >= len(tokens) or tokens[at].is_space or tokens[at].text in SENTENCE_END
+        return end and _match(steps, tokens, at, step + 1)
     ok = 0 <= at < len(tokens) and s.test(tokens[at])
     if s.repeat == "*":
         return (ok and _match(steps, tokens, at + 1, step)) or _match(steps, tokens, at, step + 1)

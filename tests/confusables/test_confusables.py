@@ -107,3 +107,11 @@ def test_the_pack_covers_sixty_pairs():
     rules = load_pack(resolve("confusables")).rules
     pairs = {frozenset(next(iter(rule.check.swap.items()))) for rule in rules}
     assert len(pairs) >= 60
+
+
+def test_a_sentence_edge_is_context_too(lint):
+    """'In principal, ...' opening a sentence is 'in principle'; 'a change in principal,'
+    (a school's new head) is not."""
+    (issue,) = lint("In principal, the deal is done.")
+    assert list(issue.replacements) == ["principle"]
+    assert lint("After a change in principal, exam results rose.") == []
