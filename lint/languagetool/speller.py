@@ -104,10 +104,13 @@ GLOSS = regex.compile(
     r"|,?\s*(?:meaning|lit\.|literally)\s)"
 )
 """A gloss right after the word: a quoted meaning, a bracket with one or another script."""
-ABBREVIATION = regex.compile(r"[b-df-hj-np-tv-xz]{2,5}")
-"""No vowel (nor y): no English word, but a unit or an abbreviation ("mln", "dlrs")."""
+ABBREVIATION = regex.compile(r"[b-df-hj-np-tv-z]{2,5}")
+"""No vowel: no English word, but a unit or an abbreviation ("mln", "dlrs", "Pty")."""
 ORDINALS = frozenset({"st", "nd", "rd", "th"})
-NUMBER_BEFORE = regex.compile(r"\d[\d.,]*\s*(?:[b-df-hj-np-tv-xz]{2,5}\s+)?$")
+NUMBER_BEFORE = regex.compile(
+    r"(?:\d[\d.,]*|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten|a|hundred|"
+    r"thousand|million|billion|trillion))\s*(?:[b-df-hj-np-tv-z]{2,5}\s+)?$"
+)
 """A number before the word, maybe with a unit between ("1.5 bln dlrs")."""
 ACRONYM_PLURAL = regex.compile(r"[A-Z]{2,}s")
 ARABIC_NAME = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu|abd)-\p{Lu}\p{L}+")
@@ -229,10 +232,13 @@ def _acronym_as_word(guess: str, word: str) -> bool:
 
 
 def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:
-    """A lower-case word with no vowel, after a number or written again ("600 mln"); one
-    capitalised after a name ("George Bush Snr")."""
+    """A lower-case word with no vowel, after a number (in figures or words) or written
+    again ("600 mln", "one dlr", "64 MLN DLRS"); one capitalised after a name ("George
+    Bush Snr", "Pratt and Co Financial Services Pty")."""
     if word.lower() in ORDINALS or not ABBREVIATION.fullmatch(word.lower()):
         return False
+    if word.isupper():  # a headline's "64 MLN DLRS"
+        return NUMBER_BEFORE.search(before.lower()) is not None
     if word[:1].isupper():
         return word[1:].islower() and NAME_BEFORE.search(before) is not None
     if not word.islower():

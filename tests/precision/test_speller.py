@@ -189,3 +189,9 @@ def test_a_typo_beside_a_foreign_term_and_words_run_together_stay_warnings():
     assert speller("Mr Ruddock alsosaid it.", "alsosaid", ["also said"]) == "warning"
     text = "They were managers of the now defunctoperator, a tour firm."
     assert speller(text, "defunctoperator", ["defunct operator"]) == "warning"
+
+
+def test_wire_units_after_number_words_and_in_capitals():
+    assert speller("It will pay one dlr a barrel more.", "dlr", ["dr"]) == "dropped"
+    assert speller("BORROWINGS 64 MLN DLRS", "DLRS", ["DLLS"]) == "dropped"
+    assert speller("It sold Norton Co Pty Ltd to them.", "Pty", ["Pity"]) == "dropped"
