@@ -27,6 +27,8 @@ It prefers silence to a false alarm:
   "Moldovan", "the Obamas";
 * forms that differ only by diacritics, hyphens or case ("Erdogan",
   "Kim Jong-un") are accepted here (``name-consistency`` reports mixing them);
+* a form written where a writer lists names on purpose ("the old word Anorra",
+  "named after the Columbiad": ``lint.names.variants``) is not flagged;
 * ``misspellings`` listed for an entity are always flagged.
 
 The entities are the pack's ``entities:`` list and the files named by ``data``;
@@ -63,6 +65,7 @@ from lint.names.entities import Entity
 from lint.names.fold import fold
 from lint.names.mentions import HONORIFICS, Name, names
 from lint.names.sources import accepted_words, index_for
+from lint.names.variants import deliberate
 from lint.packs.options import Option
 
 MAX_WORDS = 5  # the longest name compared (words after titles)
@@ -110,6 +113,8 @@ class Names(Check):
 
         for name in found:
             for start, end, written, slip in self._slips(ctx.text, name, is_known, ctx.accepted):
+                if not slip.listed and deliberate(ctx.text, start, end, slip.replacement):
+                    continue  # "the old word Anorra", "named after the Columbiad"
                 lone = " " not in fold(written)
                 if lone and not slip.listed:
                     if fold(written) in introduced or not name.proper:

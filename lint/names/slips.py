@@ -171,7 +171,9 @@ def _reference(
         if count < len(occurrences):
             return None
         if _two_edits(key, fold(ref)) and not _same_shape(occurrences, refs):
-            return ref, Tier.SUGGESTED  # "Gerzean" is no slip of "German", "Pelagon" of "Pelion"
+            if is_word(ref):
+                return None  # "Gerzean" is no slip of "German", "Achilleid" of "Achilles"
+            return ref, Tier.SUGGESTED  # "Pelagon" is no slip of "Pelion"
         return ref, Tier.SPELLER
     if (count >= 2 and count > len(occurrences)) or (
         count >= len(occurrences) and _whole(refs, occurrences)
@@ -255,10 +257,16 @@ def _a_name(refs: list[Word]) -> bool:
 
 
 def _two(odd: list[Word], refs: list[Word]) -> bool:
-    """Do whole names say these are two people? Both are used inside whole names of
-    people and no whole name of one has the same other words as one of the other."""
-    odd_whole = [_others(w) for w in odd if w.name.size > 1 and _a_person(w.name)]
+    """Do whole names say these are two people? Both are used inside whole names, the
+    usual form's a person's, the odd one's a person's or ending in it ("Magnus Hundt",
+    which spaCy may not label, beside "James Hunt"), and no whole name of one has the
+    same other words as one of the other."""
     ref_whole = [_others(w) for w in refs if w.name.size > 1 and _a_person(w.name)]
+    odd_whole = [
+        _others(w)
+        for w in odd
+        if w.name.size > 1 and (_a_person(w.name) or (ref_whole and w.place == w.name.size - 1))
+    ]
     if not odd_whole or not ref_whole:
         return False
     return not any(_compatible(a, b) for a in odd_whole for b in ref_whole)

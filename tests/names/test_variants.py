@@ -43,3 +43,21 @@ def test_a_place_before_a_title_is_compared_too(lint):
     result = lint(text, select=["names.inconsistent"])
     assert result.flagged == [("inconsistent", "Tasmnia")]
     assert result.issues[0].replacements == ("Tasmania",)
+
+
+def test_a_known_name_cited_as_an_old_form_is_no_misspelling(lint):
+    text = "Early travellers wrote the name as Afganistan, and later maps as Afghanistan."
+    assert lint(text, select=["names.misspelled"]).flagged == []
+
+
+def test_a_misspelt_known_name_in_running_prose_is_still_flagged(lint):
+    text = "Officials said the envoy from Afganistan left on Monday."
+    assert lint(text, select=["names.misspelled"]).flagged == [("misspelled", "Afganistan")]
+
+
+def test_a_surname_of_someone_named_in_full_is_no_slip_of_another_persons(lint):
+    text = (
+        "The explorer James Hunt founded the society. Hunt wrote its first paper. Much "
+        "earlier, Magnus Hundt and Otto Casmann had used the word."
+    )
+    assert lint(text, select=["names.inconsistent"]).flagged == []
