@@ -264,7 +264,7 @@ def run(
             if stdin_name:
                 target.display = stdin_name
         config_path = target.path or (Path(stdin_name) if stdin_name else None)
-        base = finder.for_path(config_path)
+        base = finder.for_path(config_path).for_file(config_path)  # per-file-ignores
         config = overrides.apply(base)
         file = FileResult(target)
         try:

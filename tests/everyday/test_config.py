@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -119,3 +120,20 @@ def test_the_readme_configuration_example_is_accepted_where_it_is_found(project,
     config = load_config(path, trusted=False)
     assert config.packs == [*DEFAULT_PACKS, "./house-style.yaml"]
     assert config.per_file_ignores == {"archive/*": ["style", "typography"]}
+
+
+def test_per_file_ignores_apply_to_the_python_api_and_stdin_names(factlint, project, write):
+    write(".factlint.yaml", "packs: [./house.yaml]\nper-file-ignores: {'archive/*': [house.tow]}\n")
+    write("archive/old.txt", BAD)
+    from lint.api import check_paths
+
+    old = Path.cwd()
+    os.chdir(project)
+    try:
+        assert [i.rule for i in check_paths(["archive/old.txt"], languagetool=False)] == []
+    finally:
+        os.chdir(old)
+    result = factlint(
+        "check", "-", "--stdin-filename", "archive/new.txt", "--no-languagetool", input=BAD
+    )
+    assert result.exit_code == 0 and "No issues in 1 file." in result.stdout
