@@ -216,3 +216,45 @@ def test_an_unreadable_top_directory_is_one_line(nobody_dir):
     assert error_lines(proc.stderr) == [
         "factlint: error: drafts: cannot read directory: permission denied; not linted"
     ]
+
+
+# -- a working directory that no longer exists ------------------------------------
+
+
+def _from_a_deleted_directory(
+    tmp_path: Path, *args: str, stdin: str = ""
+) -> subprocess.CompletedProcess:
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = 'cd "$1" && rmdir "$1" && shift && exec "$@"'
+    return subprocess.run(
+        ["sh", "-c", script, "sh", str(gone), sys.executable, "-m", "lint", "check",
+         "--no-service", "--no-languagetool", *args],
+        input=stdin, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "FACTLINT_SERVICE": "0"},
+    )  # fmt: skip
+
+
+def test_a_deleted_working_directory_lints_absolute_paths_and_names_relative_ones(tree, tmp_path):
+    proc = _from_a_deleted_directory(tmp_path, str(tree / "a.md"), "rel.md", "other.md")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2
+    assert f"{tree / 'a.md'}:1:6: warning house.tow" in proc.stdout
+    [line] = error_lines(proc.stderr)
+    assert line.startswith("factlint: error: rel.md, other.md: the current directory (")
+    assert "no longer exists" in line
+
+
+def test_a_deleted_working_directory_still_lints_stdin(tmp_path):
+    proc = _from_a_deleted_directory(tmp_path, "-", stdin="They tow the line.\n")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 1
+    assert "-:1:6: warning idioms.tow-the-line" in proc.stdout
+
+
+def test_a_deleted_working_directory_refuses_a_relative_config(tree, tmp_path):
+    proc = _from_a_deleted_directory(tmp_path, "--config", "x.yaml", str(tree / "a.md"))
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2
+    [line] = error_lines(proc.stderr)
+    assert line.startswith("factlint: error: --config x.yaml: the current directory")
