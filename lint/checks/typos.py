@@ -95,6 +95,8 @@ class Typos(Check):
                 continue
             if found.islower() and epithet(text, m.start(), m.end()):
                 continue
+            if in_wire_brackets(text, m.start(), m.end()):
+                continue
             yield self.finding(m.start(), m.end(), found, [match_case(f, found) for f in fixes])
 
 
@@ -149,3 +151,15 @@ def epithet(text: str, start: int, end: int) -> bool:
         return False
     opening = before[: found.start()].rstrip()
     return bool(opening) and opening[-1] not in ".!?"
+
+
+WIRE_OPEN = regex.compile(r"<[^<>\n]{0,80}$")
+
+
+def in_wire_brackets(text: str, start: int, end: int) -> bool:
+    """Is the word inside a wire service's angle brackets, which hold a company's registered
+    name or its ticker ("<Antibioticos SA>", "<CMAC.S>")? Those are names, spelt as filed."""
+    if WIRE_OPEN.search(text, max(0, start - 80), start) is None:
+        return False
+    closing = regex.match(r"[^<>\n]{0,80}>", text, pos=end)
+    return closing is not None

@@ -25,6 +25,9 @@ word is meant, and dropped when:
   slips side by side are rare in edited copy;
 * it is a lower-case abbreviation with no vowel after a number, or written
   again: a wire desk's units ("600 mln rubles", "1.5 bln", "12 dlrs");
+* it stands inside a wire service's angle brackets, a company's registered name
+  or ticker ("<Antibioticos SA>", "<CMAC.S>"), or it is a headline's word in
+  capitals that the draft writes again in any case ("ROSPATCH" … "Rospatch");
 * it is the plural of an acronym ("ANOVAs", "CAPCOMs"), or an Arabic name
   with its article ("al-Awlaki"), or a vowelless abbreviation after a name
   ("George Bush Snr"), or a species epithet after its genus ("Paedophryne
@@ -142,6 +145,8 @@ have lost a space ("defunctoperator")."""
 COMPOUND_PART = 3.0
 """wordfreq's Zipf value from which each part of a closed compound is a common word."""
 JOINERS = "-‐‑'’"
+CASELESS = "\0"
+"""Key prefix of a word's count in any case (a word in capitals is the same word)."""
 WORD = regex.compile(r"\w[\w'’-]*")
 
 
@@ -150,7 +155,10 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     word = text[finding.offset : finding.offset + finding.length]
     if not word or VARIETY.search(finding.message):
         return False
-    again = counts.get(word, 0) > 1 and not _misspelling(word)
+    if word.isupper() and len(word) > 2:  # a headline's capitals: "ROSPATCH" for Rospatch
+        again = counts.get(CASELESS + word.lower(), 0) > 1 and not _misspelling(word)
+    else:
+        again = counts.get(word, 0) > 1 and not _misspelling(word)
     if again and (word[:1].isupper() or not _typo_like(word, finding.replacements[:3])):
         return True  # a name the draft writes again, or a word that is no slip of a common one
     if len(_scripts(word)) > 1:
@@ -158,6 +166,8 @@ def doubtful(finding: Finding, text: str, counts: dict[str, int]) -> bool:
     if any(_accented(c) for c in word):
         return True
     before = text[max(0, finding.offset - 40) : finding.offset]
+    if _in_wire_brackets(text, finding):
+        return True
     if _abbreviation(word, before, counts) or ACRONYM_PLURAL.fullmatch(word):
         return True
     if ARABIC_NAME.fullmatch(word) or (word.islower() and _epithet(text, finding)):
@@ -182,6 +192,8 @@ def drop_doubtful(findings: Iterable[Finding], text: str) -> list[Finding]:
     counts: dict[str, int] = {}
     for m in WORD.finditer(text):
         counts[m.group()] = counts.get(m.group(), 0) + 1
+        caseless = CASELESS + m.group().lower()
+        counts[caseless] = counts.get(caseless, 0) + 1
     unknown = {(f.offset, f.offset + f.length) for f in spellers if not VARIETY.search(f.message)}
     drop = {
         id(f) for f in spellers if doubtful(f, text, counts) or _foreign_phrase(f, text, unknown)
@@ -304,6 +316,12 @@ def _typo_like(word: str, guesses) -> bool:
         for g in guesses
         if g
     )
+
+
+def _in_wire_brackets(text: str, finding: Finding) -> bool:
+    from lint.checks.typos import in_wire_brackets
+
+    return in_wire_brackets(text, finding.offset, finding.offset + finding.length)
 
 
 def _epithet(text: str, finding: Finding) -> bool:

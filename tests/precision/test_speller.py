@@ -195,3 +195,12 @@ def test_wire_units_after_number_words_and_in_capitals():
     assert speller("It will pay one dlr a barrel more.", "dlr", ["dr"]) == "dropped"
     assert speller("BORROWINGS 64 MLN DLRS", "DLRS", ["DLLS"]) == "dropped"
     assert speller("It sold Norton Co Pty Ltd to them.", "Pty", ["Pity"]) == "dropped"
+
+
+def test_wire_company_names_in_brackets_and_headline_capitals_written_again():
+    text = "It sold its unit to <Antibioticos SA> of Madrid."
+    assert speller(text, "Antibioticos", ["Antibiotics"]) == "dropped"
+    text = "ROSPATCH REJECTS BID\n\nRospatch Corp said it rejected the bid."
+    assert speller(text, "ROSPATCH", ["DISPATCH"]) == "dropped"
+    text = "UNIT TRANSERS SERVICE\n\nThe unit transfers its service."
+    assert speller(text, "TRANSERS", ["TRANSFERS"]) == "warning"
