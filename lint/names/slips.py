@@ -155,7 +155,8 @@ def _reference(
             continue
         if okey in lower and not _same_setting(occurrences, refs):
             continue  # "Markit" is not "Market" where the draft writes "market" too
-        candidates.append((len(refs), _close(key, okey) and not ending, other))
+        doubled = len(key) == len(okey) + 1 and key == okey + okey[-1]  # "Chinaa": a slip
+        candidates.append((len(refs), _close(key, okey) and (doubled or not ending), other))
     if not candidates:
         return None
     candidates.sort(reverse=True)
@@ -222,13 +223,15 @@ def _ending_slip(key: str, okey: str) -> bool:
     short, long_ = sorted((key, okey), key=len)
     if len(long_) != len(short) + 1 or not long_.startswith(short) or long_[-1] == "s":
         return False
-    if len(short) < MIN_LETTERS or is_word(long_) or is_place(short):
+    if len(short) < MIN_LETTERS or is_word(long_):
         return False
     if long_[-1] == "a" and short.endswith(("ov", "ev", "in", "yn", "ik")):
         return False  # a Slavic feminine: "Nabokova", "Sorokina"
+    if long_[-1] not in "in" or long_[-1] == short[-1]:
+        return True  # "Russiaa", "Obamaa", "Penc": no ending makes a place's people so
     from lint.world.countries import countries
 
-    return not countries(short)
+    return not (is_place(short) or countries(short))  # "Qatari", "Alaskan"
 
 
 def derived_form(key: str, okey: str) -> bool:

@@ -107,3 +107,26 @@ def test_the_same_odd_word_is_reported_wherever_it_occurs(lint):
     result = lint(text, select=["names.inconsistent"])
     assert result.flagged == [("inconsistent", "Coome"), ("inconsistent", "Coome")]
     assert "3 times" in result.issues[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "odd", "usual"),
+    [
+        (  # a doubled last letter is no ending of a place's people
+            "China and Japan met in March. China said the talks went well, and Chinaa "
+            "agreed to meet again.",
+            "Chinaa",
+            "China",
+        ),
+        (  # a name before a title
+            "Tasmania will fund the ward. Tasmania Premier Jeremy Rockliff opened it, and "
+            "Tasmnia Premier Rockliff said more would follow.",
+            "Tasmnia",
+            "Tasmania",
+        ),
+    ],
+)
+def test_a_last_letter_doubled_or_a_word_before_a_title_is_reported(lint, text, odd, usual):
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", odd)]
+    assert result.issues[0].replacements == (usual,)
