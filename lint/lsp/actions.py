@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import regex
 
-from lint.autofix import keep_layout
 from lint.document import Document
 from lint.findings import Issue
 from lint.vocabulary import SPELLING
@@ -71,6 +70,8 @@ def prose_only(doc: Document | None, issue: Issue) -> bool:
 
 def replacements(doc: Document | None, issue: Issue, limit: int = 5) -> list[SourceEdit]:
     """One edit per suggested replacement, with the original's line breaks kept."""
+    from lint.autofix import keep_layout
+
     if doc is None or not prose_only(doc, issue):
         return []
     original = span(doc.source, issue)

@@ -30,6 +30,7 @@ import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import regex
 from lsprotocol import types
@@ -37,19 +38,16 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 import lint
-from lint import autofix
 from lint.config import Config, ConfigError, ConfigFinder
 from lint.document import DocumentError, kind_for_path
 from lint.document import parse as parse_document
 from lint.document.mapping import LineIndex
-from lint.engine import Engine
 from lint.findings import Issue
-from lint.languagetool import backend_for
-from lint.languagetool.errors import LanguageToolError
 from lint.lsp import accept, actions, hover, warm, watch
-from lint.packs import PackError
-from lint.packs.loader import shipped_dir
-from lint.runner import FileResult, Target, lint_source
+
+if TYPE_CHECKING:
+    from lint.document import Document
+    from lint.engine import Engine
 
 DEBOUNCE = 0.3
 """Seconds of quiet after a change before the buffer is linted again."""
@@ -72,11 +70,22 @@ log = logging.getLogger(__name__)
 
 
 @dataclass
+class Linted:
+    """What a check of a buffer found (duck-typed like lint.runner.FileResult, without
+    importing the engine: the warm service's answer must not wait for it)."""
+
+    path: str
+    source: str
+    document: Document
+    issues: list[Issue]
+
+
+@dataclass
 class Checked:
     """The latest check of one open document."""
 
     version: int | None
-    file: FileResult
+    file: Linted
     config: Config | None
     generation: int
     sources: tuple[Path, ...] = ()  # the pack and data files its rules were built from
@@ -87,9 +96,12 @@ class Checked:
 
 
 class FactlintServer(LanguageServer):
+    """The server. spaCy and the engine are imported on the lint worker, not before the
+    editor is answered: a warm service may give the first diagnostics meanwhile."""
+
     def __init__(self, engine: Engine | None = None) -> None:
         super().__init__("factlint", lint.__version__)
-        self.engine = engine or Engine(languagetool=backend_for)
+        self._engine = engine
         self.finder = ConfigFinder()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factlint-lint")
         self.pending: dict[str, asyncio.Task] = {}
@@ -112,6 +124,15 @@ class FactlintServer(LanguageServer):
         task = asyncio.ensure_future(coro)
         self.tasks.add(task)
         task.add_done_callback(self.tasks.discard)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from lint.engine import Engine
+            from lint.languagetool import backend_for
+
+            self._engine = Engine(languagetool=backend_for)
+        return self._engine
 
     # -- linting ------------------------------------------------------------
     def lintable(self, uri: str) -> str | None:
@@ -177,7 +198,7 @@ class FactlintServer(LanguageServer):
             document = parse_document(source, kind)
         except DocumentError:
             return
-        file = FileResult(Target(str(path), None, kind), source, document, issues)
+        file = Linted(str(path), source, document, issues)
         self._store(uri, Checked(version, file, None, self.generation))
 
     def _store(self, uri: str, checked: Checked) -> None:
@@ -222,6 +243,8 @@ class FactlintServer(LanguageServer):
         return self.checked.get(uri)
 
     def _lint(self, uri: str, kind: str, source: str) -> Checked | None:
+        from lint.packs import PackError
+
         path = Path(to_fs_path(uri) or uri)
         try:
             config = self.finder.for_path(path)
@@ -244,10 +267,14 @@ class FactlintServer(LanguageServer):
             sources = tuple(self.engine.ruleset(config).sources)
         except Exception:  # the lint worked; watching is a nicety
             sources = ()
-        return Checked(None, file, config, self.generation, sources)
+        linted = Linted(str(path), file.source or source, file.document, file.issues)
+        return Checked(None, linted, config, self.generation, sources)
 
     def _lint_with_fallback(self, path: Path, source: str, kind: str, config: Config):
         """Lint; if LanguageTool fails, say so and show factlint's own findings anyway."""
+        from lint.languagetool.errors import LanguageToolError
+        from lint.runner import lint_source
+
         try:
             return lint_source(str(path), source, kind, config, self.engine)
         except LanguageToolError as exc:
@@ -257,6 +284,8 @@ class FactlintServer(LanguageServer):
 
     def warm_up(self) -> None:
         """Load spaCy and the workspace's packs before the first draft arrives."""
+        from lint.runner import lint_source
+
         root = Path(to_fs_path(self.workspace.root_uri) or ".") if self.workspace.root_uri else None
         try:
             config = self.finder.for_path((root / "warm-up.txt") if root else None)
@@ -332,6 +361,8 @@ class FactlintServer(LanguageServer):
         config = checked.config
         if config is None:
             return
+        from lint.packs.loader import shipped_dir
+
         shipped = shipped_dir().resolve()
         files = {p for p in watch.files_in_use(config, checked.sources) if shipped not in p.parents}
         path = Path(to_fs_path(uri) or uri).resolve()
@@ -398,7 +429,7 @@ class FactlintServer(LanguageServer):
 
     # -- features -------------------------------------------------------------
     def rule(self, checked: Checked, rule_id: str):
-        config = checked.config or self.finder.for_path(Path(checked.file.target.display))
+        config = checked.config or self.finder.for_path(Path(checked.file.path))
         for rule in self.engine.ruleset(config).rules:
             if rule.id == rule_id:
                 return rule
@@ -497,6 +528,8 @@ class FactlintServer(LanguageServer):
                         )
                     )
         if want_all:
+            from lint import autofix
+
             edits = autofix.edits_for(file)
             if edits:
                 out.append(

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from lint.findings import Issue
+from lint.service import client, paths, protocol  # standard library only: light
 
 TIMEOUT = 20.0
 """Seconds to wait for a busy service; by then the server's own engine is warm."""
@@ -25,10 +26,6 @@ def check(path: Path, source: str, kind: str) -> list[Issue] | None:
     """The issues the running service finds in ``source``, or None (no service, it
     failed, it is another factlint version, or the buffer is not a file kind it reads)."""
     if os.environ.get("FACTLINT_SERVICE", "1").strip().lower() in {"0", "off", "no", "false"}:
-        return None
-    try:
-        from lint.service import client, paths, protocol
-    except ImportError:
         return None
     name = (
         path

@@ -110,6 +110,6 @@ async def test_thousand_rapid_edits(client: LanguageClient, workspace: Path):
         ),
         60,
     )
-    [action] = actions
+    [action] = [a for a in actions if a.title == "Replace 'tow the line' with 'toe the line'"]
     [edit] = action.edit.changes[uri]
     assert edit.new_text == "toe the line" and edit.range == tow.range
