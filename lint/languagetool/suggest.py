@@ -32,6 +32,7 @@ import contextlib
 import os
 import pickle
 import re
+import struct
 import threading
 import unicodedata
 import zipfile
@@ -57,7 +58,7 @@ VARIANTS = {
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyz'-"
 """What an edit may add or change (on the case- and diacritic-folded form)."""
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 ADDED = -1
 """The frequency class of a word LanguageTool adds from a plain list (not in the automaton)."""
 
@@ -92,10 +93,17 @@ class Speller:
     forms: dict[str, tuple[tuple[int, str], ...]]
     pairs: tuple[tuple[str, str], ...]
     buckets: dict[tuple[str, int], list[str]]
+    unsplit: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    """LanguageTool's English speller drops a suggestion of several words that begins with
+    one of the first ("re ", "non ", "over ") or ends with one of the second (" able"):
+    read from its own class (``AbstractEnglishSpellerRule.cleanSuggestions``)."""
 
     @classmethod
     def from_entries(
-        cls, entries: Iterable[tuple[str, int]], pairs: Iterable[tuple[str, str]] = ()
+        cls,
+        entries: Iterable[tuple[str, int]],
+        pairs: Iterable[tuple[str, str]] = (),
+        unsplit: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
     ) -> Speller:
         grouped: dict[str, list[tuple[int, str]]] = {}
         for word, freq in entries:
@@ -105,7 +113,7 @@ class Speller:
         for form in forms:
             buckets.setdefault((form[:1], len(form)), []).append(form)
         folded = tuple((fold(a), fold(b)) for a, b in pairs if a and b)
-        return cls(forms, folded, buckets)
+        return cls(forms, folded, buckets, unsplit)
 
     def suggest(self, word: str, limit: int = MAX_SUGGESTIONS) -> tuple[str, ...]:
         """The dictionary's nearest words to ``word``, best first, in ``word``'s capitals.
@@ -137,9 +145,12 @@ class Speller:
         add(key, 0)  # the same word in other case or accents ("Whatsapp" → "WhatsApp")
         for form in _edits(key) | self._paired(key) | _spaced(key):
             add(form, 1)
+        starts, ends = self.unsplit
         for i in range(1, len(word)):  # two words run together ("prizemoney" → "prize money")
             if self.knows(word[:i]) and self.knows(word[i:]):
-                ranked.setdefault(f"{word[:i]} {word[i:]}", (1, 1, 0))  # after the others
+                split = f"{word[:i]} {word[i:]}"
+                if not split.lower().startswith(starts) and not split.endswith(ends):
+                    ranked.setdefault(split, (1, 1, 0))  # after the others
         if not ranked and len(key) >= 3:  # as LanguageTool: two edits only when one finds none
             for form in self._two_edits(key):
                 add(form, 2)
@@ -357,6 +368,103 @@ def read_jars(jars: Path, name: str) -> tuple[list[tuple[str, int]], list[tuple[
     return sorted(entries.items()), pairs
 
 
+CLEANER = "org/languagetool/rules/en/AbstractEnglishSpellerRule.class"
+
+
+def read_unsplit(jars: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The beginnings and endings for which LanguageTool's English speller drops a
+    suggestion of several words, read from the string constants of its filter method
+    (``lambda$cleanSuggestions$3``); none when the class cannot be read."""
+    lang_jar = next(iter(sorted(jars.glob("language-en-*.jar"))), None)
+    try:
+        with zipfile.ZipFile(lang_jar or "") as jar:
+            strings = method_strings(jar.read(CLEANER), "lambda$cleanSuggestions$3")
+    except (OSError, KeyError, ValueError, IndexError, struct.error, zipfile.BadZipFile):
+        return (), ()
+    starts = tuple(x for x in strings if x.endswith(" ") and x.strip())
+    ends = tuple(x for x in strings if x.startswith(" ") and x.strip())
+    return starts, ends
+
+
+def method_strings(data: bytes, method: str) -> list[str]:
+    """The string constants a method of a Java class file loads (``ldc``, ``ldc_w``), in
+    order; stops at an opcode it does not know rather than misread the rest."""
+    if data[:4] != b"\xca\xfe\xba\xbe":
+        raise ValueError("not a Java class file")
+    (count,) = struct.unpack_from(">H", data, 8)
+    pool: list[tuple[str, object] | None] = [None] * count
+    pos, i = 10, 1
+    while i < count:
+        tag = data[pos]
+        if tag == 1:
+            (n,) = struct.unpack_from(">H", data, pos + 1)
+            pool[i] = ("utf8", data[pos + 3 : pos + 3 + n].decode("utf-8", "replace"))
+            pos += 3 + n
+        elif tag == 8:
+            pool[i] = ("string", struct.unpack_from(">H", data, pos + 1)[0])
+            pos += 3
+        elif tag in (5, 6):  # long, double: two slots
+            pos, i = pos + 9, i + 1
+        elif tag in (3, 4, 9, 10, 11, 12, 17, 18):
+            pos += 5
+        elif tag in (7, 16, 19, 20):
+            pos += 3
+        elif tag == 15:
+            pos += 4
+        else:
+            raise ValueError(f"unknown constant tag {tag}")
+        i += 1
+    pos += 6  # access flags, this class, super class
+    (n,) = struct.unpack_from(">H", data, pos)
+    pos += 2 + 2 * n  # interfaces
+
+    def members(pos: int, want: str | None) -> tuple[int, bytes | None]:
+        (n,) = struct.unpack_from(">H", data, pos)
+        pos += 2
+        found = None
+        for _ in range(n):
+            _, name, _, attributes = struct.unpack_from(">HHHH", data, pos)
+            pos += 8
+            for _ in range(attributes):
+                kind, size = struct.unpack_from(">HI", data, pos)
+                if want and _utf8(pool, name) == want and _utf8(pool, kind) == "Code":
+                    (length,) = struct.unpack_from(">I", data, pos + 10)
+                    found = data[pos + 14 : pos + 14 + length]
+                pos += 6 + size
+        return pos, found
+
+    pos, _ = members(pos, None)  # fields
+    _, code = members(pos, method)
+    if code is None:
+        raise ValueError(f"no method {method}")
+    out: list[str] = []
+    j = 0
+    while j < len(code):
+        op = code[j]
+        if op in (0x12, 0x13):  # ldc, ldc_w
+            index = code[j + 1] if op == 0x12 else struct.unpack_from(">H", code, j + 1)[0]
+            entry = pool[index] if index < count else None
+            if entry and entry[0] == "string":
+                out.append(_utf8(pool, entry[1]))  # type: ignore[arg-type]
+        if op in _OPERANDS:
+            j += 1 + _OPERANDS[op]
+        elif 0x02 <= op <= 0x08 or 0x1A <= op <= 0x2D or 0x3B <= op <= 0x4E or op in _BARE:
+            j += 1
+        else:
+            break
+    return out
+
+
+_OPERANDS = {0x12: 1, 0x13: 2, 0xB2: 2, 0xB6: 2, 0xB7: 2, 0xB8: 2, 0xB9: 4, 0xBB: 2, 0xC0: 2,
+             0x99: 2, 0x9A: 2, 0xA7: 2}  # fmt: skip
+_BARE = frozenset({0x57, 0x59, 0xAC, 0xB0, 0xB1})
+
+
+def _utf8(pool: list, index: int) -> str:
+    entry = pool[index] if 0 <= index < len(pool) else None
+    return str(entry[1]) if entry and entry[0] == "utf8" else ""
+
+
 def _cache_path(jars: Path, name: str) -> Path:
     return jars / f"factlint-speller-{name}.pickle"
 
@@ -369,10 +477,10 @@ def load(jars: Path, name: str) -> Speller:
         with path.open("rb") as f:
             kept = pickle.load(f)
         if kept.get("format") == CACHE_FORMAT:
-            return Speller(kept["forms"], kept["pairs"], kept["buckets"])
+            return Speller(kept["forms"], kept["pairs"], kept["buckets"], kept["unsplit"])
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError, TypeError):
         pass
-    speller = Speller.from_entries(*read_jars(jars, name))
+    speller = Speller.from_entries(*read_jars(jars, name), read_unsplit(jars))
     kept = {"format": CACHE_FORMAT, **vars(speller)}
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
     try:
