@@ -284,6 +284,8 @@ class Service:
         self.closing: list[int] = []  # fds to close with the listener in a child
         self.dying: dict[int, float] = {}  # signalled, not yet reaped: pid -> since
         self.listener: socket.socket | None = None
+        self.socket_path = paths.socket_path()
+        self.lock: io.IOBase | None = None
 
     def warm(self) -> None:
         """Load what every check needs: the CLI, spaCy and the default packs. Nothing of
@@ -306,6 +308,8 @@ class Service:
         self.selector.register(listener, selectors.EVENT_READ, ("listener", None))
         last = time.monotonic()
         while True:
+            if self.stopping:
+                self.make_way()
             busy = self.queue or any(w.conn for w in self.workers.values())
             if self.stopping and not busy:
                 return
@@ -363,6 +367,28 @@ class Service:
         else:
             self.queue.append((conn, request))
             self.selector.register(conn, selectors.EVENT_READ, ("queued", None))
+
+    def make_way(self) -> None:
+        """Stopping: stop listening, remove the socket and let go of the lock at once, so a
+        new service can start while busy workers finish their requests; queued clients
+        are told to go to it."""
+        if self.listener is None:
+            return
+        with contextlib.suppress(KeyError, ValueError):
+            self.selector.unregister(self.listener)
+        self.listener.close()
+        self.listener = None
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.socket_path)  # before the lock goes: no new service bound it yet
+        if self.lock is not None:
+            self.lock.close()  # flock released: the next client may start a service
+            self.lock = None
+        self.closing = []
+        while self.queue:
+            conn, _ = self.queue.popleft()
+            with contextlib.suppress(KeyError, ValueError):
+                self.selector.unregister(conn)
+            self.answer(conn, {"restart": True})
 
     def answer(self, conn: socket.socket, message: dict) -> None:
         conn.settimeout(SEND_TIMEOUT)
@@ -593,7 +619,7 @@ def main() -> int:
     os.chdir(paths.directory())  # never a client's directory
     path = Path(paths.socket_path())
     service = Service(idle_timeout())
-    service.closing = [lock.fileno()]  # workers must not keep the service's lock
+    service.lock, service.closing = lock, [lock.fileno()]  # workers must not keep the lock
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         # warm before listening: a client connects once a check can start at once (the
@@ -613,9 +639,9 @@ def main() -> int:
     except Stop:
         log.info("terminated")
     finally:
+        if service.listener is not None:  # (after make_way the path may be a new service's)
+            service.make_way()
         listener.close()
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
         service.shutdown()
         log.info("stopped after %d requests", service.served)
     return 0
