@@ -52,16 +52,16 @@ class IgnoreFiles:
                 break
 
     def ignored(self, path: Path, is_dir: bool) -> bool:
-        path = path.absolute()
         try:
-            rel = path.resolve().relative_to(self.top)
-        except ValueError:
+            real = path.absolute().resolve()
+            rel = real.relative_to(self.top)
+        except (ValueError, OSError, RuntimeError):  # outside the tree, or a symlink loop
             return False
         verdict = None
         directory = self.top
         for part in ("", *rel.parts[:-1]):
             directory = directory / part if part else directory
-            sub = path.resolve().relative_to(directory).as_posix() + ("/" if is_dir else "")
+            sub = real.relative_to(directory).as_posix() + ("/" if is_dir else "")
             for spec in _specs(directory):
                 hit = spec.check_file(sub).include
                 if hit is not None:
