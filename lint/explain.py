@@ -72,7 +72,11 @@ def find_rule(rule_id: str, config: Config) -> Rule:
         for rule in pack.rules:
             if rule.id == rule_id:
                 return rule
-    raise LookupError(f"no rule {rule_id!r} (see `factlint rules --all`)")
+    from lint.packs.catalog import known, problem
+
+    ids, names = known(config.packs, config.root)
+    why = problem(rule_id, ids, names) or f"{rule_id!r} is a pack, not a rule"
+    raise LookupError(why.replace("unknown", "no", 1))
 
 
 def explain(rule_id: str, config: Config) -> str:

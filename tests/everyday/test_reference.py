@@ -76,3 +76,9 @@ def test_explain_prints_the_link_and_each_examples_publication_date(factlint):
     good_line = next(line for line in good.splitlines() if same in line)
     assert bad_line.endswith("(published 2025-04-28)")
     assert good_line.endswith("(no publication date)")  # the rule stands down: nothing to judge
+
+
+def test_explain_of_a_typo_names_the_closest_rules(factlint):
+    result = factlint("explain", "idioms.tow-teh-line")
+    assert result.exit_code == 2
+    assert "no rule id 'idioms.tow-teh-line'; did you mean 'idioms.tow-the-line'" in result.stderr
