@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import itertools
 import os
 import sys
 from pathlib import Path
@@ -28,6 +29,7 @@ HOUSE = TINY_PACK.replace(
     "    link: https://example.org/rules/house.tow\n",
 )
 CONFIG = "# our desk\npacks: [./house.yaml, typos]  # and codespell's list\nlanguagetool: {enabled: false}\n"
+FOLDERS = itertools.count()
 MARKDOWN_HOVER = types.HoverClientCapabilities(content_format=[types.MarkupKind.Markdown])
 
 
@@ -38,11 +40,20 @@ def capabilities(**workspace) -> types.ClientCapabilities:
     )
 
 
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    """The workspace one server shares between the tests of this module."""
+    return tmp_path_factory.mktemp("workspace")
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
-    (tmp_path / "house.yaml").write_text(HOUSE)
-    (tmp_path / ".factlint.yaml").write_text(CONFIG)
-    return tmp_path
+def workspace(root: Path, request) -> Path:
+    """A folder of the workspace with its own configuration and pack, for one test."""
+    folder = root / f"{request.node.originalname}-{next(FOLDERS)}"
+    folder.mkdir()
+    (folder / "house.yaml").write_text(HOUSE)
+    (folder / ".factlint.yaml").write_text(CONFIG)
+    return folder
 
 
 async def start(client: LanguageClient, workspace: Path, caps: types.ClientCapabilities):
@@ -55,11 +66,11 @@ async def start(client: LanguageClient, workspace: Path, caps: types.ClientCapab
     )
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER))
-async def client(lsp_client: LanguageClient, workspace: Path):
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER), scope="module")
+async def client(lsp_client: LanguageClient, root: Path):
     """A client that neither watches files nor pulls: diagnostics are pushed and the
-    server polls the files in use."""
-    await start(lsp_client, workspace, capabilities())
+    server polls the files in use. One server for the module's tests that use it."""
+    await start(lsp_client, root, capabilities())
     yield
     await lsp_client.shutdown_session()
 
@@ -74,6 +85,16 @@ async def diagnostics_for(client: LanguageClient, uri: str, until=bool, timeout:
         return client.diagnostics[uri]
 
     return await asyncio.wait_for(wait(), timeout)
+
+
+async def shown(client: LanguageClient, until, timeout: float = 60) -> None:
+    """Wait until the server has shown a message satisfying ``until``."""
+
+    async def wait():
+        while not any(until(m.message) for m in client.messages):
+            await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
+
+    await asyncio.wait_for(wait(), timeout)
 
 
 def open_doc(client, uri, text, language="markdown"):
@@ -130,7 +151,7 @@ def titled(actions, title) -> types.CodeAction:
     return action
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_diagnostics_and_each_fix(client: LanguageClient, workspace: Path):
     uri = (workspace / "draft.md").as_uri()  # never saved: an unsaved buffer
     text = "# Title 😀\n\nThe 😀 minister will tow the line.\n\n`tow the line` in code.\n"
@@ -168,7 +189,7 @@ async def test_diagnostics_and_each_fix(client: LanguageClient, workspace: Path)
     ]
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_hover_explains_the_rule(client: LanguageClient, workspace: Path):
     uri = (workspace / "hover.md").as_uri()
     open_doc(client, uri, "Intro.\n\nThey will tow the line.\n")
@@ -191,7 +212,7 @@ async def test_hover_explains_the_rule(client: LanguageClient, workspace: Path):
     assert elsewhere is None
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 @pytest.mark.parametrize(
     ("name", "language", "text", "line_edit", "file_edit"),
     [
@@ -240,7 +261,7 @@ async def test_disable_on_this_line_and_in_this_file(
         assert left.code == "house.tow"
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_fix_all_applies_every_safe_fix(client: LanguageClient, workspace: Path):
     uri = (workspace / "all.md").as_uri()
     text = "They tow the line.\n\nA very unique day: we tow the line, and we recieve\nthanks.\n"
@@ -259,7 +280,7 @@ async def test_fix_all_applies_every_safe_fix(client: LanguageClient, workspace:
                 if a.kind != types.CodeActionKind.QuickFix]  # fmt: skip
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_add_word_writes_the_configuration_and_rechecks(client, workspace: Path):
     uri = (workspace / "word.md").as_uri()
     other = (workspace / "other.md").as_uri()
@@ -282,7 +303,7 @@ async def test_add_word_writes_the_configuration_and_rechecks(client, workspace:
     assert not await diagnostics_for(client, other, lambda ds: not ds)
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_config_saved_in_the_editor_is_reloaded(client: LanguageClient, workspace: Path):
     uri = (workspace / "other.txt").as_uri()
     open_doc(client, uri, "They tow the line.\n", language="plaintext")
@@ -303,7 +324,7 @@ async def test_config_saved_in_the_editor_is_reloaded(client: LanguageClient, wo
     assert config.as_uri() not in client.diagnostics
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_pack_changed_on_disk_is_noticed_without_a_watcher(client, workspace: Path):
     """An editor that cannot watch files (Neovim before 0.10, Helix): the server looks at
     the files in use itself."""
@@ -465,7 +486,7 @@ async def test_push_client_is_not_offered_pull(workspace: Path):
         await client.shutdown_session()
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_lone_surrogate_is_survived(client: LanguageClient, workspace: Path):
     """Half an emoji (a lone UTF-16 surrogate, as an editor sends it mid-deletion) neither
     crashes the server nor hides the rest of the buffer, and positions stay right."""
@@ -498,28 +519,27 @@ async def test_a_lone_surrogate_is_survived(client: LanguageClient, workspace: P
     assert "house.tow" in hover.contents.value
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_broken_config_is_shown_not_fatal(client: LanguageClient, workspace: Path):
     sub = workspace / "broken"
     sub.mkdir(exist_ok=True)
     (sub / ".factlint.yaml").write_text("language: fr-FR\n")
     uri = (sub / "d.md").as_uri()
     open_doc(client, uri, "They tow the line.\n")
-    await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 60)
-    assert any("language must be one of" in m.message for m in client.messages)
+    await shown(client, lambda m: "language must be one of" in m)
     # the server is still alive and linting other documents
     good = (workspace / "alive.md").as_uri()
     open_doc(client, good, "They tow the line.\n")
     assert await diagnostics_for(client, good)
 
 
-@pytest.mark.asyncio
+@pytest.mark.asyncio(loop_scope="module")
 async def test_a_refused_draft_says_why(client: LanguageClient, workspace: Path):
     """A draft factlint refuses (Markdown nested past the parser's limit) gets its one-line
     reason in the editor, not a generic failure."""
     uri = (workspace / "deep.md").as_uri()
     open_doc(client, uri, "> " * 40 + "They tow the line.\n")
-    await asyncio.wait_for(client.wait_for_notification(types.WINDOW_SHOW_MESSAGE), 60)
+    await shown(client, lambda m: "deep.md" in m)
     [message] = [m.message for m in client.messages if "deep.md" in m.message]
     assert message.startswith("factlint does not check deep.md: Markdown nested too deep")
 
