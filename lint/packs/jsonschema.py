@@ -90,7 +90,7 @@ def pack_schema() -> dict:
             {
                 "if": {"properties": {"kind": {"const": name}}, "required": ["kind"]},
                 "then": {
-                    "properties": {**{k: {} for k in RULE_KEYS}, **options},
+                    "properties": {**{k: {} for k in sorted(RULE_KEYS)}, **options},
                     "required": sorted(k for k, o in cls.options.items() if o.required),
                     "additionalProperties": False,
                     "description": doc.splitlines()[0] if doc else name,
