@@ -245,9 +245,10 @@ def _note(text: str) -> None:
 def connect(path: str | None = None) -> socket.socket | None:
     """A connection to the running service, or None when none answers, or when the
     process at the other end is not this user's (then it is not our service)."""
+    where = str(path or paths.socket_path())  # PermissionError: the directory is not private
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
-        sock.connect(str(path or paths.socket_path()))
+        sock.connect(where)
     except OSError:
         sock.close()
         return None

@@ -162,6 +162,7 @@ def test_a_dying_service_worker_is_retried_on_the_same_stdin(project, env, gate)
     held = start_held(env, project, "-", stdin=DRAFT)
     held.stdin.write(DRAFT)
     held.stdin.close()
+    held.stdin = None  # written: communicate() has nothing more to send
     assert gate.waiting.wait(240)
     [busy] = [w for w in status(env, project)["workers"] if w["busy"]]
     gate.open()  # the in-process retry's LanguageTool answers
@@ -378,3 +379,26 @@ def test_status_answers_while_every_worker_is_busy(project, env, gate):
         held.communicate(timeout=60)
     assert json.loads(factlint("service", "status", "--json", env=env, cwd=project).stdout)[
         "served"] == 3  # fmt: skip
+
+
+def test_memory_per_request_is_bounded(project, env):
+    """FACTLINT_SERVICE_MEMORY_MB (64 here) beyond the warm engine: a draft that needs more
+    ends in one line, exit 2; that worker retires, the service serves the next check."""
+    import random
+
+    rng = random.Random(3)
+    words = ["council", "met", "agreed", "budget", "mayor", "said", "plan", "city", "voters"]
+    (project / "big.txt").write_text("\n\n".join(
+        " ".join(rng.choice(words) for _ in range(60)).capitalize() + "." for _ in range(6000)
+    ))  # fmt: skip
+    env = dict(env, FACTLINT_SERVICE_MEMORY_MB="64")
+    warm(env, project)
+    big = factlint("check", "--no-languagetool", "big.txt", env=env, cwd=project)
+    assert big.returncode == 2 and "Traceback" not in big.stderr
+    assert [ln for ln in big.stderr.splitlines() if ln.startswith("factlint: error:")] == [
+        "factlint: error: the check needed more memory than the service allows "
+        "(FACTLINT_SERVICE_MEMORY_MB); stopped"
+    ]
+    after = factlint("check", "draft.md", env=env, cwd=project)
+    assert after.returncode == 1 and "in-process" not in after.stderr
+    assert status(env, project)["served"] == 3
