@@ -22,7 +22,9 @@ import pytest
 from lint.service import protocol
 
 FACTLINT = str(Path(sys.executable).with_name("factlint"))
-DRAFT = "# Summit\n\nThe minister refused to tow the line on Tuesday.\n\nIt was a very unique day.\n"
+DRAFT = (
+    "# Summit\n\nThe minister refused to tow the line on Tuesday.\n\nIt was a very unique day.\n"
+)
 CONFIG = "packs: [idioms, style]\nlanguagetool: {enabled: false}\n"
 
 pytestmark = pytest.mark.slow
