@@ -288,7 +288,10 @@ def write_todo(run: Run, judged: dict[tuple, dict]) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "corpora", nargs="*", default=["lee", "wikipedia"], help="corpora (default: lee wikipedia)"
+        "corpora",
+        nargs="*",
+        default=["lee", "wikipedia", "newsarticles", "reuters"],
+        help="corpora (default: all four; one whose package is missing is skipped)",
     )
     parser.add_argument("--words", type=int, help="words to read per corpus (default: 60,000)")
     parser.add_argument("--no-languagetool", action="store_true", help="factlint's packs only")
