@@ -240,7 +240,9 @@ def _acronym_as_word(guess: str, word: str) -> bool:
     core = guess[:-1] if guess.endswith("s") and len(guess) > 3 else guess
     if guess == word or guess.lower() != word.lower() or len(core) < 3 or not core.isupper():
         return False
-    return word.islower() or (word[0].isupper() and word[1:].islower())
+    if word.islower():  # "gifs" for "GIFs"; not "ath" for "ATH" nor "gmt" for "GMT"
+        return core != guess
+    return word[0].isupper() and word[1:].islower()
 
 
 def _abbreviation(word: str, before: str, counts: dict[str, int]) -> bool:

@@ -204,3 +204,8 @@ def test_wire_company_names_in_brackets_and_headline_capitals_written_again():
     assert speller(text, "ROSPATCH", ["DISPATCH"]) == "dropped"
     text = "UNIT TRANSERS SERVICE\n\nThe unit transfers its service."
     assert speller(text, "TRANSERS", ["TRANSFERS"]) == "warning"
+
+
+def test_a_lower_case_acronym_or_a_slip_beside_one_stays_a_warning():
+    assert speller("The session resumes at noon gmt today.", "gmt", ["GMT"]) == "warning"
+    assert speller("He was ath the door.", "ath", ["ATH", "at"]) == "warning"
