@@ -19,12 +19,14 @@ word is meant, and dropped when:
 * it opens a bracket, or a language or "word" names it just before ("Greek
   arkhē", "the Latin albus", "the term abugida"), or a gloss follows it (albus
   "white", kleos ("glory"), nautes (ναύτης), khmi, lit. 'black earth');
-* a word beside it has diacritics, or one word on, another speller match
-  stands: a phrase in another language or a foreign name ("Union des
-  républiques socialistes animales", "Bir el Ater", "Ha Thi Van Khanh"); two
-  slips side by side are rare in edited copy;
-* it is a lower-case abbreviation with no vowel after a number, or written
-  again: a wire desk's units ("600 mln rubles", "1.5 bln", "12 dlrs");
+* a word beside it has diacritics, or, one word on at most, another whole word
+  the speller flags, both capitalised or this one no slip of a known word: a
+  phrase in another language or a foreign name ("Union des républiques
+  socialistes", "Bir el Ater", "Ha Thi Van Khanh"); a slip beside a foreign
+  term stays ("in-vitro fertalisation");
+* it is an abbreviation with no vowel after a number (in figures or words), or
+  a lower-case one written again: a wire desk's units ("600 mln rubles", "one
+  dlr", "64 MLN DLRS");
 * it stands inside a wire service's angle brackets, a company's registered name
   or ticker ("<Antibioticos SA>", "<CMAC.S>"), or it is a headline's word in
   capitals that the draft writes again in any case ("ROSPATCH" … "Rospatch");
@@ -44,9 +46,9 @@ longer failing the run) rather than a warning:
   ("champiom", "negelected"), a technical term or a name is not ("haptophytes",
   "Sonatrach"); judged on real prose, no real error was more than a slip away
   from the speller's suggestions save one run-together name;
-* it is a closed compound of two words in common use, neither cut short
-  ("aquaplanet", "timecodes", "foilboard"), and not a phrase of function words
-  run together ("eachother" → "each other" stays a warning);
+* it is a short closed compound (twelve letters at most) of two words in
+  common use ("aquaplanet", "timecodes", "foilboard"), not a phrase run
+  together ("eachother", "alsosaid" stay warnings);
 * it ends as technical coinages do ("alkalide", "electrides", "protistans")
   and no suggestion a slip away shares that ending ("alkaline", "electrodes"):
   a chemical, biological or linguistic term, not a slip of the common word;
@@ -55,10 +57,9 @@ longer failing the run) rather than a warning:
   words) and its suggestion is not vastly more common (three orders of
   magnitude: "ath" for "at" stays a warning): "tailender", "stele",
   "folkways". Common misspellings are frequent too, but those are codespell's,
-  and the typos pack reports them.
-
+  and the typos pack reports them;
 * it is an acronym written as a word, as some desks do ("Nasa", "Uefa",
-  "gifs": the suggestion only capitalises it);
+  "gifs": the suggestion only capitalises it; "gmt" for "GMT" stays);
 * it is a name joined to a common word ("Dari-speaking"): the names checks read
   names.
 
