@@ -9,9 +9,11 @@ forms. A slip of the pen does not stand in such places, so a form written there
 is not reported as one name spelt two ways:
 
 * after a cue within its sentence: "spelled", "spelt", "spellings", "known as",
-  "called", "named", "name", "form", "variant", "word for", "literally", "meaning",
-  "wrote", "using", or a word and a colon ("Doric: Apellon");
-* inside brackets that open just after a name ("Achilles (Akhilleus)"), or just
+  "named", "name", "form", "variant", "word for", "literally", "meaning", or a word
+  and a colon ("Doric: Apellon"); not "called" or "wrote", which news uses before
+  names all the time;
+* inside brackets that open just after a form of the same name ("Achilles
+  (Akhilleus)"; not "IBF (International Boxong Federation)"), or just
   before brackets that hold another form ("Helius (Helios)");
 * alone inside quotation marks (a form cited, not used: nicknamed "Ogie");
 * in a list (commas, "or", "and", slashes) beside another form of the same name:
@@ -26,9 +28,9 @@ from rapidfuzz.distance import OSA
 from lint.names.fold import fold
 
 _CUE = regex.compile(
-    r"(?i:\b(?:spell(?:ed|ing|ings)?|spelt|written|known|called|named|nicknamed|dubbed"
+    r"(?i:\b(?:spell(?:ed|ing|ings)?|spelt|written|known|named|nicknamed|dubbed"
     r"|rendered|transliterated|romani[sz]ed|variants?|forms?|variously|alternatively"
-    r"|word|words|term|name|names|literally|lit|meaning|aka|a\.k\.a|wrote|using)\b)"
+    r"|word|words|term|name|names|literally|lit|meaning|aka|a\.k\.a)\b)"
     r"(?:[\s\"“‘']+[\p{L}\p{M}'’-]+){0,5}[\s\"“‘']+$"
 )
 """A cue at most five words before the form, with no punctuation between."""
@@ -48,7 +50,7 @@ def deliberate(text: str, start: int, end: int, reference: str) -> bool:
     before = text[begin:start]
     if _CUE.search(before) or _LABEL.search(before[-40:]):
         return True
-    if _in_brackets_after_name(before):
+    if _bracketed_form(before, text[start:end], reference):
         return True
     if _quoted(text, start, end) or _glossed(text, start, end, reference):
         return True
@@ -69,6 +71,17 @@ def _in_brackets_after_name(before: str) -> bool:
         return False
     head = before[:opened].rstrip().split()
     return bool(head) and head[-1][:1].isupper()
+
+
+def _bracketed_form(before: str, odd: str, reference: str) -> bool:
+    """Inside brackets just after a form of the same name ("Achilles (Akhilleus)"), not
+    any bracket after a capital ("IBF (International Boxong Federation)")."""
+    if not _in_brackets_after_name(before):
+        return False
+    opened = max(before.rfind("("), before.rfind("["))
+    word = regex.sub(r"[^\p{L}\p{M}'’-]", "", before[:opened].rstrip().split()[-1])
+    other = fold(word)
+    return bool(other) and (other == fold(reference) or _alike(other, fold(odd)))
 
 
 def _glossed(text: str, start: int, end: int, reference: str) -> bool:

@@ -61,3 +61,18 @@ def test_a_surname_of_someone_named_in_full_is_no_slip_of_another_persons(lint):
         "earlier, Magnus Hundt and Otto Casmann had used the word."
     )
     assert lint(text, select=["names.inconsistent"]).flagged == []
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        # brackets spelling out an abbreviation are no list of forms
+        ("The WBF ruled on Friday. The World Boxing Federation met in May, and the WBF "
+         "(World Boxong Federation) will meet again.", "Boxong"),
+        # "called" before a name is everyday news prose
+        ("Thailand hosted the summit. Thailand's envoy spoke, and campaigners called for "
+         "Thaliand to act.", "Thaliand"),
+    ],
+)  # fmt: skip
+def test_brackets_and_verbs_of_everyday_prose_are_no_cue(lint, text, odd):
+    assert lint(text, select=["names.inconsistent"]).flagged == [("inconsistent", odd)]
