@@ -17,6 +17,8 @@ import click
 import lint
 from lint import autofix, parallel
 from lint import explain as explain_mod
+from lint.audit_cli import audit as audit_command
+from lint.cache_cli import cache_group
 from lint.config import LANGUAGES, ConfigError, ConfigFinder, FileConfigs
 from lint.document.dates import parse_pubdate
 from lint.engine import Engine
@@ -176,9 +178,14 @@ def main() -> None:
     is_flag=True,
     help="Check in this process; do not use or start the warm factlint service.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither read nor write the on-disk result cache (`factlint cache clear` empties it).",
+)
 def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, no_languagetool,
           stdin_filename, fix, diff, show_source, color, quiet, jobs, no_service,
-          exclude, no_ignore_files, statistics) -> None:  # fmt: skip
+          no_cache, exclude, no_ignore_files, statistics) -> None:  # fmt: skip
     """Lint drafts: files, directories (recursively: .txt .md .markdown .html .htm) or - for stdin."""
     _refuse_contradictions(fix, diff, statistics, fmt)
     overrides = Overrides(
@@ -188,6 +195,7 @@ def check(paths, fmt, fail_on, select, ignore, pubdate, language, config_path, n
         language=language,
         languagetool=False if no_languagetool else None,
         fail_on=fail_on,
+        cache=False if no_cache else None,
     )
     try:
         finder = FileConfigs(ConfigFinder(config_path), _split(exclude), not no_ignore_files)
@@ -656,6 +664,8 @@ def _write_atomically(path: Path, text: str) -> None:
         raise Failure(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
+main.add_command(audit_command)
+main.add_command(cache_group)
 main.add_command(languagetool_group)
 main.add_command(server_group)
 main.add_command(service_group)
