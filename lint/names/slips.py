@@ -31,9 +31,10 @@ title, beside the same given name), or has three letters ("Mr Wrd"), or differs 
 a last letter that also makes names of names ("Amankw", "Amankwa") (reported only
 when LanguageTool's speller flags the odd form and either knows the other, suggests
 it, or the other comes first: see ``lint.names.unknown``); ``SUGGESTED`` for two
-slips in another shape, reported only when the speller flags the odd form and
-suggests the usual one (on Wikipedia every two-slip pair it did not was two names:
-"Gerzean", "German"; "Pelagon", "Pelion").
+edits in another shape that are no slips of the keys (letters dropped, doubled,
+swapped, or replaced by a key beside them), reported only when the speller flags the
+odd form and suggests the usual one (on Wikipedia every such pair it did not was two
+names: "Apella", "Apollo"; "Pelagon", "Pelion").
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from lint.names.fold import fold, tight
 from lint.names.index import NameIndex, derived
@@ -174,7 +175,8 @@ def _reference(
         if _two_edits(key, fold(ref)) and not _same_shape(occurrences, refs):
             if is_word(ref):
                 return None  # "Gerzean" is no slip of "German", "Achilleid" of "Achilles"
-            return ref, Tier.SUGGESTED  # "Pelagon" is no slip of "Pelion"
+            if not _keyboard_slips(key, fold(ref)):
+                return ref, Tier.SUGGESTED  # "Pelagon" is no slip of "Pelion"
         return ref, Tier.SPELLER
     if (count >= 2 and count > len(occurrences)) or (
         count >= len(occurrences) and _whole(refs, occurrences)
@@ -189,6 +191,43 @@ def _reference(
 
 def _two_edits(a: str, b: str) -> bool:
     return OSA.distance(a, b) >= 2 and min(len(a), len(b)) < 9
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+
+
+def _neighbours(x: str, y: str) -> bool:
+    """Keys next to each other on a QWERTY keyboard (a mistyped letter)."""
+    if x not in _KEY or y not in _KEY:
+        return False
+    (r1, c1), (r2, c2) = _KEY[x], _KEY[y]
+    return abs(r1 - r2) <= 1 and abs(c1 - c2) <= 1
+
+
+def _keyboard_slips(odd: str, usual: str) -> bool:
+    """Are the edits from ``usual`` to ``odd`` slips of the keys: letters dropped,
+    doubled, swapped or replaced by a key beside them ("Thomposm", "Schffenr")? Two
+    names differ otherwise: vowels for vowels, "Apella" and "Apollo", "Palais" and
+    "Paris", "Khmuic" and "Katuic"."""
+    ops = Levenshtein.editops(usual, odd)
+    swapped = set()
+    for k, (tag, i, j) in enumerate(ops):
+        if tag != "replace" or k in swapped:
+            continue
+        nxt = ops[k + 1] if k + 1 < len(ops) else None
+        beside = nxt and nxt[0] == "replace" and nxt[1] == i + 1 and nxt[2] == j + 1
+        if beside and usual[i] == odd[j + 1] and usual[i + 1] == odd[j]:
+            swapped.add(k + 1)
+            continue  # two letters swapped
+        if not _neighbours(usual[i], odd[j]):
+            return False
+    for tag, i, j in ops:
+        if tag == "insert":
+            near = {usual[i - 1] if i else "", usual[i] if i < len(usual) else ""}
+            if not any(c and (c == odd[j] or _neighbours(c, odd[j])) for c in near):
+                return False
+    return True
 
 
 def _same_shape(odd: list[Word], refs: list[Word]) -> bool:
