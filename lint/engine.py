@@ -369,6 +369,8 @@ class Engine:
         backend = self.languagetool(config)  # raises LanguageToolError: the caller exits 2
         if backend is None:
             return None, False
+        if hasattr(backend, "disk"):  # its answers per paragraph are kept on disk too
+            backend.disk = self.store(config)
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="factlint-languagetool")
         texts = [d.text for d in docs]

@@ -37,14 +37,16 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import language_tool_python
 import requests
 from language_tool_python.exceptions import LanguageToolError as LTPError
 
+from lint import diskcache
 from lint.cache import LRU
+from lint.diskcache import DiskCache
 from lint.findings import Finding
 from lint.languagetool import categories, pieces, server, suggest
 from lint.languagetool.errors import LanguageToolError
@@ -238,6 +240,9 @@ class LanguageToolBackend:
         self._state: server.ServerState | None = None
         self._client: _Client | None = None
         self._cache = LRU(CACHE_SIZE)
+        self.disk: DiskCache | None = None
+        """The on-disk result cache the engine lends for a run: pieces' answers are kept
+        there too, so a restarted service or a new process does not ask again."""
 
     # -- connection ------------------------------------------------------------------
 
@@ -334,6 +339,8 @@ class LanguageToolBackend:
         for _, _, key in where:
             if key not in known:
                 known[key] = self._cache.get(key, None)
+                if known[key] is None and self.disk is not None:
+                    known[key] = self._recall(key)
                 if known[key] is None:
                     todo.append(key)
         failures: dict[Key, str] = {}
@@ -407,7 +414,25 @@ class LanguageToolBackend:
         for key in keys:
             if key not in failed:
                 self._cache.put(key, found[key])
+                if self.disk is not None:
+                    self.disk.put(self._disk_key(key), [_encode(f) for f in found[key]])
         return found, failed
+
+    def _disk_key(self, key: Key) -> str:
+        fingerprint = diskcache.code_fingerprint()
+        return diskcache.digest("languagetool", fingerprint, self.settings.key(), key)
+
+    def _recall(self, key: Key) -> list[Finding] | None:
+        """A piece's findings from the on-disk cache (kept in memory too), or None."""
+        stored = self.disk.get(self._disk_key(key)) if self.disk is not None else None
+        if not isinstance(stored, list):
+            return None
+        try:
+            found = [Finding(**{**f, "replacements": tuple(f["replacements"])}) for f in stored]
+        except (KeyError, TypeError):
+            return None
+        self._cache.put(key, found)
+        return found
 
     def check(self, text: str) -> list[Finding]:
         """Findings for one text."""
@@ -474,6 +499,10 @@ def _one_line(exc: BaseException) -> str:
     text = " ".join(str(exc).split())
     reason = re.search(r"\[Errno -?\d+\] [^')\]]+", text)
     return reason.group(0) if reason else text[:200]
+
+
+def _encode(f: Finding) -> dict:
+    return {**asdict(f), "replacements": list(f.replacements)}
 
 
 _backends: dict[tuple, LanguageToolBackend] = {}

@@ -75,3 +75,30 @@ def test_audit_with_a_languagetool_pool_matches_check(kept_awake, tmp_path):
     audited = sorted((json.loads(line) for line in out.read_text().splitlines()), key=key)
     assert audited == sorted(json.loads(check.stdout), key=key)
     assert any(i["source"] == "languagetool" for i in audited)
+
+
+def test_languagetool_answers_outlive_the_process(shared_server, tmp_path, monkeypatch):
+    """After a restart (a new engine and backend, nothing in memory), an edited draft
+    sends LanguageTool only the paragraph that changed: the others' answers are on disk."""
+    from lint.languagetool import backend as backend_mod
+
+    monkeypatch.delenv("FACTLINT_NO_CACHE", raising=False)
+    config = {"languagetool": {"url": shared_server.url}, "cache-dir": str(tmp_path / "c")}
+    first = "She go to the market every days.\n\nThe council met on Monday.\n"
+    with Linter(config) as linter:
+        before = linter.check_text(first, pubdate="2025-03-01")
+    sent: list[int] = []
+    real = backend_mod.LanguageToolBackend._check_paragraphs
+
+    def counting(self, keys):
+        sent.append(len(keys))
+        return real(self, keys)
+
+    monkeypatch.setattr(backend_mod.LanguageToolBackend, "_check_paragraphs", counting)
+    monkeypatch.setattr(backend_mod, "_backends", {})  # as a new process has
+    edited = first.replace("Monday", "Tuesday")
+    with Linter(config) as linter:
+        after = linter.check_text(edited, pubdate="2025-03-01")
+    assert sent == [1]  # only the edited paragraph
+    grammar = [(i.rule, i.offset) for i in before if i.source == "languagetool"]
+    assert grammar and grammar == [(i.rule, i.offset) for i in after if i.source == "languagetool"]
