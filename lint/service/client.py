@@ -69,6 +69,11 @@ def main() -> None:
 
 
 def _main(argv: list[str]) -> int:
+    if argv == ["lsp"]:  # straight to the language server: not the CLI's imports (~5 s)
+        from lint.lsp.server import main as serve
+
+        serve()
+        return 0
     if _reads_stdin(argv):
         problem = stdin_problem()
         if problem:
