@@ -31,6 +31,7 @@ from __future__ import annotations
 import base64
 import collections
 import contextlib
+import datetime as dt
 import fcntl
 import gc
 import io
@@ -55,6 +56,14 @@ MEMORY_MB = 2048
 RECEIVE_TIMEOUT = 10.0  # seconds a client may take to send its request
 SEND_TIMEOUT = 5.0  # seconds the main process waits for a client to take a short answer
 STOP_GRACE = 3.0  # seconds a cancelled worker has before SIGKILL
+WARM_UP = (
+    "On Christmas Day, Wednesday 25 December 2024, Prime Minister Anthony Albanese, 61, "
+    "visited Canberra, the capital of Australia, a year after the floods of 2023.\n\n"
+    'Mr Albanese said the council would "toe the line" on Boxing Day.\n'
+)
+"""A draft of our own that makes the first real check find loaded what its rules load on
+first use: the dates and holidays data, the people and places indexes, spaCy's pipes."""
+WARM_UP_DATE = dt.date(2025, 1, 10)
 log = logging.getLogger("factlint.service")
 
 
@@ -297,8 +306,12 @@ class Service:
         from lint.runner import lint_source
 
         cli.SHARED_ENGINE = Engine(languagetool=backend_for, disk=True)
-        config = Config(root=Path(os.getcwd()), languagetool={"enabled": False})
-        lint_source("warm-up.txt", "The service is warm.", "text", config, cli.SHARED_ENGINE)
+        config = Config(root=Path(os.getcwd()), languagetool={"enabled": False}, cache=False)
+        lint_source("warm-up.txt", WARM_UP, "text", config, cli.SHARED_ENGINE, WARM_UP_DATE)
+        with contextlib.suppress(ImportError):  # the speller filter's word frequencies
+            import wordfreq
+
+            wordfreq.zipf_frequency("warm", "en")
 
     # -- the loop ------------------------------------------------------------------------
 
