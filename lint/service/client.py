@@ -128,11 +128,16 @@ def stdin_problem() -> str | None:
     return None
 
 
+ANSWERED = ("rules", "explain", "test-packs")
+"""Commands a running service answers too (it has the packs compiled); they never start
+one: a lone ``factlint explain`` should not leave a daemon behind."""
+
+
 def wanted(argv: list[str]) -> bool:
-    """Is this a ``check`` the service may run?"""
+    """Is this a command the service may run (a ``check``, or one of ANSWERED)?"""
     return (
         bool(argv)
-        and argv[0] == "check"
+        and argv[0] in ("check", *ANSWERED)
         and "--no-service" not in argv
         and not {"-h", "--help"} & set(argv)
         and os.environ.get("FACTLINT_SERVICE", "1").strip().lower() not in OFF
@@ -147,7 +152,7 @@ def run(argv: list[str]) -> tuple[int | None, bytes | None]:
     try:
         request, data = _request(argv)
         for _ in range(2):  # a stale service is replaced once
-            sock = connect() or start()
+            sock = connect() or (start() if argv[0] == "check" else None)
             if sock is None:
                 return None, data
             with sock:

@@ -192,3 +192,20 @@ def test_endless_stdin_is_refused_through_the_service(project, env):
     assert result.returncode == 2
     assert result.stderr.startswith("factlint: error: -: standard input is larger than 64 MB")
     assert result.stderr.count("\n") == 1
+
+
+def test_rules_and_explain_are_answered_by_a_running_service(project, env):
+    """A warm service answers `rules`, `explain` and `test-packs` as this process would; a
+    lone `explain` does not start one."""
+    local = {
+        args: factlint(*args, env={**env, "FACTLINT_SERVICE": "0"}, cwd=project)
+        for args in [("rules",), ("explain", "idioms.tow-the-line"), ("test-packs", "idioms")]
+    }
+    factlint("explain", "idioms.tow-the-line", env=env, cwd=project)
+    assert status(env, project) == {"running": False}
+    factlint("check", "draft.md", env=env, cwd=project)  # starts it
+    for args, here in local.items():
+        served = factlint(*args, env=env, cwd=project)
+        assert (served.returncode, served.stdout) == (here.returncode, here.stdout), args
+        assert here.stdout.strip()
+    assert status(env, project)["served"] == 1 + len(local)
