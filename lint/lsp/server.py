@@ -247,7 +247,7 @@ class FactlintServer(LanguageServer):
 
         path = Path(to_fs_path(uri) or uri)
         try:
-            config = self.finder.for_path(path)
+            config = self.finder.for_path(path).for_file(path)  # with its per-file-ignores
             file, errors, _notes = self._lint_with_fallback(path, source, kind, config)
         except (ConfigError, PackError) as exc:
             self.warn_once(str(exc), types.MessageType.Error)

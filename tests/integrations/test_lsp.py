@@ -589,3 +589,17 @@ async def test_first_diagnostics_come_from_a_warm_service(tmp_path, workspace, m
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
         await stop.wait()
+
+
+@pytest.mark.asyncio(loop_scope="module")
+async def test_per_file_ignores_apply_in_the_editor(client, workspace: Path):
+    """The editor sees what `factlint check` reports: a file the configuration's
+    per-file-ignores cover is not told about the rules they name."""
+    (workspace / ".factlint.yaml").write_text(CONFIG + 'per-file-ignores: {"archive/*": [house]}\n')
+    (workspace / "archive").mkdir()
+    new, old = (workspace / "new.md").as_uri(), (workspace / "archive" / "old.md").as_uri()
+    open_doc(client, new, "They tow the line.\n")
+    [diag] = await diagnostics_for(client, new)
+    assert diag.code == "house.tow"
+    open_doc(client, old, "They tow the line.\n")
+    assert list(await diagnostics_for(client, old, lambda ds: True)) == []
