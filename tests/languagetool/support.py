@@ -18,10 +18,10 @@ server (see ``conftest.shared_settings``)."""
 
 
 def isolated(base: Path, jars: Path, **changes) -> LanguageToolSettings:
-    """Settings with their own server state under ``base`` and the shared jars."""
-    return LanguageToolSettings(
-        **{"url": None, "cache_dir": base, "jar_dir": jars, "idle_timeout": 600} | changes
-    )
+    """Settings with their own server state under ``base`` and the shared jars; no
+    background warm-up (it would compete with the suite for the cores)."""
+    defaults = {"url": None, "cache_dir": base, "jar_dir": jars, "idle_timeout": 600}
+    return LanguageToolSettings(**defaults | {"warm_up_checks": 0} | changes)
 
 
 # -- a fake LanguageTool HTTP server for unit tests ------------------------------------------
