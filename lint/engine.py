@@ -262,7 +262,9 @@ class Engine:
             if names_apart:
                 parsed = [(start, part.nlp) for start, part in contexts[i].parts]
                 lt = unknown_names.drop_unknown_names(lt, doc.text, parsed, contexts[i].extra)
-            lt = variety.collapse(speller.drop_doubtful(lt, doc.text), doc.text)
+            if not spell_names:  # `spell_names: true` reports every speller match
+                lt = speller.drop_doubtful(lt, doc.text)
+            lt = variety.collapse(lt, doc.text)
             merged, gapped = outside(merge(per_doc[i], lt), doc, ruleset)
             if gapped:
                 result.notes.append(GAPPED_NOTE.format(path=path))
