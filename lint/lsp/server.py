@@ -424,8 +424,11 @@ class FactlintServer(LanguageServer):
     async def _poll(self) -> None:
         while True:
             await asyncio.sleep(POLL)
-            if self.stamps.changed():
-                self.reload_config()
+            try:
+                if self.stamps.changed():
+                    self.reload_config()
+            except Exception:  # one bad reload must not end the polling for the session
+                log.exception("reloading the configuration failed")
 
     # -- features -------------------------------------------------------------
     def rule(self, checked: Checked, rule_id: str):
