@@ -163,12 +163,16 @@ class DiskCache:
                 self.misses += 1
                 return None
             db.execute("UPDATE entries SET used = ? WHERE key = ?", (time.time(), key))
-            value = json.loads(zlib.decompress(row[0]))
-        except (sqlite3.Error, zlib.error, ValueError) as exc:
+        except sqlite3.Error as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
                 self.misses += 1  # a busy writer: compute it instead
                 return None
             self._break(exc)
+            return None
+        try:  # file names that are not UTF-8 carry lone surrogates: kept as they were put
+            value = json.loads(zlib.decompress(row[0]).decode("utf-8", "surrogatepass"))
+        except (zlib.error, ValueError):
+            self.misses += 1  # one damaged entry is a miss, not a broken cache
             return None
         self.hits += 1
         return value

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import secrets
 import sqlite3
 import zlib
@@ -203,3 +204,12 @@ def test_a_found_configuration_may_not_choose_where_factlint_writes(tmp_path):
     code, _, err = check(str(tmp_path / "a.txt"))
     assert code == 2
     assert ".factlint.yaml:1:12: `cache-dir` decides where factlint writes" in err
+
+
+def test_a_file_name_that_is_not_utf8_round_trips(tmp_path):
+    """os.fsdecode gives such names lone surrogates; the cache gives them back as put."""
+    store = diskcache.DiskCache(tmp_path)
+    name = os.fsdecode(b"caf\xe9.md")
+    store.put("k", {"issues": [{"path": name}], "notes": []})
+    assert store.get("k") == {"issues": [{"path": name}], "notes": []}
+    assert store.broken is None
