@@ -100,7 +100,9 @@ def test_an_abandoned_request_does_not_keep_the_server_busy(real_jars, tmp_path)
         time.sleep(max(0.0, began + 5 + 4 - time.monotonic()))  # the limit, and some slack
         before = cpu()
         time.sleep(5)
-        assert cpu() - before < 0.5, "the server kept working on the abandoned request"
+        # a request still running would take 5 s of CPU; the JVM's own upkeep (JIT, GC) on
+        # a busy host can take most of a second
+        assert cpu() - before < 2.0, "the server kept working on the abandoned request"
     finally:
         server.stop_server(settings)
 

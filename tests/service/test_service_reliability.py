@@ -308,6 +308,7 @@ def test_service_directory_factlint_did_not_create_is_never_chmod_ed(project, en
     assert result.returncode == 1
     assert shared.stat().st_mode & 0o7777 == 0o1777
     private = shared / f"factlint-{os.getuid()}"
+    assert _wait(private.exists, 60)  # on a busy host the check ran before the service was up
     assert private.stat().st_mode & 0o777 == 0o700
     state = status(env, project)
     assert Path(state["socket"]).parent == private
