@@ -186,7 +186,7 @@ class Engine:
         store = self.store(config)
         if store is None:
             return self._lint(items, config)
-        keys = [self._disk_key(path, doc, config) for path, doc in items]
+        keys = self._disk_keys(items, config)
         results = [_decode(store.get(key)) for key in keys]
         todo = [i for i, r in enumerate(results) if r is None]
         if todo:
@@ -205,7 +205,7 @@ class Engine:
         store = self.store(config)
         if store is None:
             return [None] * len(items)
-        return [_decode(store.get(self._disk_key(path, doc, config))) for path, doc in items]
+        return [_decode(store.get(key)) for key in self._disk_keys(items, config)]
 
     def store(self, config: Config) -> diskcache.DiskCache | None:
         """The on-disk cache for this configuration (``broken`` says why it is off), or
@@ -214,21 +214,18 @@ class Engine:
             return None
         return diskcache.open_cache(getattr(config, "cache_dir", None))
 
-    def _disk_key(self, path: str, doc: Document, config: Config) -> str:
-        """Everything that decides a document's result (lint.diskcache)."""
+    def _disk_keys(self, items: list[tuple[str, Document]], config: Config) -> list[str]:
+        """Everything that decides each document's result (lint.diskcache); what the
+        configuration contributes is worked out once for all of them."""
         settings = None
         if self.languagetool is not None and config.languagetool_enabled:
             backend = self.languagetool(config)
             settings = getattr(getattr(backend, "settings", None), "key", lambda: None)()
-        return diskcache.digest(
-            diskcache.code_fingerprint(),
-            _config_digest(config),
-            settings,
-            path,
-            doc.kind,
-            doc.source,
-            doc.pubdate,
-        )
+        shared = (diskcache.code_fingerprint(), _config_digest(config), settings)
+        return [
+            diskcache.digest(*shared, path, doc.kind, doc.source, doc.pubdate)
+            for path, doc in items
+        ]
 
     def _lint(self, items: list[tuple[str, Document]], config: Config) -> list[LintResult]:
         """Lint documents that share one configuration; results in the same order.
