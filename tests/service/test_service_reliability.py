@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -299,16 +301,23 @@ def _socket_path(env) -> str:
             os.environ["FACTLINT_SERVICE_DIR"] = old
 
 
-def test_service_directory_factlint_did_not_create_is_never_chmod_ed(project, env, tmp_path):
-    shared = tmp_path / "shared"
-    shared.mkdir()
+@pytest.fixture
+def shared():
+    """A short path (a socket path holds at most 100 bytes here; pytest's temporary
+    directories under xdist are longer, and a longer FACTLINT_SERVICE_DIR is passed over)."""
+    path = Path(tempfile.mkdtemp(prefix="fl-shared-", dir="/tmp"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def test_service_directory_factlint_did_not_create_is_never_chmod_ed(project, env, shared):
     shared.chmod(0o1777)  # a /tmp-like directory someone pointed factlint at
     env = dict(env, FACTLINT_SERVICE_DIR=str(shared))
     result = factlint("check", "draft.md", env=env, cwd=project)
     assert result.returncode == 1
     assert shared.stat().st_mode & 0o7777 == 0o1777
     private = shared / f"factlint-{os.getuid()}"
-    assert _wait(private.exists, 60)  # on a busy host the check ran before the service was up
+    assert _wait(private.exists, 60)  # on a busy host the check may run before the service is up
     assert private.stat().st_mode & 0o777 == 0o700
     state = status(env, project)
     assert Path(state["socket"]).parent == private
