@@ -28,9 +28,11 @@ capitalised words per 1,000 words. Misses are listed.
 from __future__ import annotations
 
 import argparse
+import pickle
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 import regex
 
@@ -165,13 +167,18 @@ def _shape(text: str, start: int, end: int, doc, kind: str) -> str:
 
 
 class Recorder:
-    """LanguageTool's factory, keeping every match the server returned (LanguageTool alone)."""
+    """LanguageTool's factory, keeping every match the server returned (LanguageTool alone).
 
-    def __init__(self) -> None:
+    ``raw`` may start with the answers of an earlier run (``--lt-answers``): a text found
+    there is not sent again, so a change to the names pack is measured in minutes, on
+    exactly the matches LanguageTool gave before."""
+
+    def __init__(self, raw: dict[str, list] | None = None) -> None:
         from lint.languagetool import backend_for
 
         self.factory = backend_for
-        self.raw: dict[str, list] = {}
+        self.raw: dict[str, list] = {} if raw is None else raw
+        self.asked = 0  # texts sent to the server in this run
 
     def __call__(self, config):
         backend = self.factory(config)
@@ -181,9 +188,11 @@ class Recorder:
             settings = backend.settings
 
             def check_many(self, texts):
-                found = backend.check_many(texts)
-                recorder.raw.update(zip(texts, found, strict=True))
-                return found
+                new = [t for t in dict.fromkeys(texts) if t not in recorder.raw]
+                if new:
+                    recorder.asked += len(new)
+                    recorder.raw.update(zip(new, backend.check_many(new), strict=True))
+                return [recorder.raw[t] for t in texts]
 
         return Recording()
 
@@ -203,9 +212,10 @@ def _hit(issue, start: int, end: int) -> bool:
     return s < end and start < s + issue.extra["plain_length"]
 
 
-def run(texts: list[str], items: list[Case], with_lt: bool):
-    """Per case: (names finding?, any finding?, LT speller?) and the originals' noise."""
-    recorder = Recorder() if with_lt else None
+def run(texts: list[str], items: list[Case], with_lt: bool, answers: dict | None = None):
+    """Per case: (names finding?, any finding?, LT speller?) and the originals' noise.
+    ``answers``: LanguageTool's recorded matches by text, used and added to."""
+    recorder = Recorder(answers) if with_lt else None
     engine = Engine(languagetool=recorder)
     config = Config(packs=["names"], languagetool={} if with_lt else {"enabled": False})
     by_article = defaultdict(list)
@@ -279,6 +289,14 @@ def main() -> None:
     parser.add_argument("--source", default=None, help="bench/corpus.py source")
     parser.add_argument("--languagetool", action="store_true", help="also with LanguageTool")
     parser.add_argument("--quiet", action="store_true", help="print the figures only")
+    parser.add_argument(
+        "--lt-answers",
+        type=Path,
+        default=None,
+        help="a file of LanguageTool's answers (pickle): texts found there are not sent "
+        "again, new answers are added; for measuring a change to the names pack quickly "
+        "(delete it after changing LanguageTool's settings)",
+    )
     args = parser.parse_args()
     texts = news_texts(args.limit, source=args.source)
     items = cases(texts, args.per, args.seed)
@@ -289,7 +307,10 @@ def main() -> None:
     results = {c: (alone[c][0],) for c in items}
     columns = [("names pack alone", 0)]
     if args.languagetool:
-        lt_results, lt_names_noise, lt_noise, _ = run(texts, items, with_lt=True)
+        answers = _load(args.lt_answers)
+        lt_results, lt_names_noise, lt_noise, _ = run(texts, items, True, answers)
+        if args.lt_answers is not None:
+            _save(args.lt_answers, answers)
         results = {c: (*results[c], *lt_results[c]) for c in items}
         columns += [("names with LT", 1), ("any finding with LT", 2), ("LT speller alone", 3)]
     print("\nrecall of altered mentions")
@@ -321,6 +342,21 @@ def main() -> None:
                 f"  [{case.article}] {flags} {case.original} -> {case.altered} "
                 f"({case.kind}, {case.shape}) | {' '.join(line.split())}"
             )
+
+
+def _load(path: Path | None) -> dict[str, list]:
+    """Recorded answers: our own file, written by ``_save`` (pickle: never one from elsewhere)."""
+    if path is None or not path.exists():
+        return {}
+    with path.open("rb") as f:
+        return pickle.load(f)
+
+
+def _save(path: Path, answers: dict[str, list]) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(answers, f)
+    tmp.replace(path)
 
 
 if __name__ == "__main__":

@@ -377,30 +377,39 @@ def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[F
         for f in findings
         if (f.rule or "").startswith(SPELLERS) and text[f.offset : f.offset + 1].isupper()
     ]
-    confirmed = []
-    for t in slips.if_flagged:
+    confirmed: dict[tuple[int, int], tuple[int, Finding]] = {}  # one finding per word:
+    for t in slips.if_flagged:  # the usual form the speller ranks first
         matches = [f for f in spelled if _overlap(t.finding, f)]
         if not matches:
             continue
-        suggests = any(_suggests(f, t.reference) for f in matches)
-        if t.suggested:
-            if suggests:
-                confirmed.append(t.finding)
+        rank = min(_rank(f, t.reference) for f in matches)
+        if t.suggested and rank >= SUGGESTIONS:
             continue
         if (
-            t.first
-            or suggests
+            t.suggested
+            or t.first
+            or rank < SUGGESTIONS
             or not any(_overlap(Finding(a, b - a, ""), f) for a, b in t.uses for f in spelled)
         ):
-            confirmed.append(t.finding)
-    names = confirmed + slips.reported
+            where = (t.finding.offset, t.finding.length)
+            if where not in confirmed or rank < confirmed[where][0]:
+                confirmed[where] = (rank, t.finding)
+    names = [f for _, f in confirmed.values()] + slips.reported
     kept = [f for f in findings if f not in spelled or not any(_overlap(f, n) for n in names)]
-    return kept + confirmed
+    return kept + [f for _, f in confirmed.values()]
 
 
-def _suggests(f: Finding, reference: str) -> bool:
-    """Is the draft's usual form among the speller's first guesses for the odd one?"""
-    return bool(reference) and any(r.lower() == reference.lower() for r in f.replacements[:5])
+SUGGESTIONS = 5
+"""How many of the speller's first guesses may name the draft's usual form."""
+
+
+def _rank(f: Finding, reference: str) -> int:
+    """Where the draft's usual form stands among the speller's first guesses for the odd
+    one (0 first), or SUGGESTIONS when it is not among them."""
+    for i, r in enumerate(f.replacements[:SUGGESTIONS]):
+        if reference and r.lower() == reference.lower():
+            return i
+    return SUGGESTIONS
 
 
 def _overlap(a: Finding, b: Finding) -> bool:

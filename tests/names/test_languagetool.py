@@ -121,3 +121,23 @@ def test_a_misspelt_people_and_a_headline_word_are_reported(lint_lt):
         "Doctors told the partisan Australain crowd at the forum that less is better.\n"
     )
     assert speller_words(lint_lt(text, language="en-AU")) == ["Suger", "Australain"]
+
+
+def test_a_slip_of_a_dictionary_name_is_reported_when_the_speller_suggests_it(lint_lt):
+    # two slips of "Tasmania", a word of the dictionary: the draft alone cannot tell it
+    # from another name ("Gerzean" is no slip of "German"), but the speller flags
+    # "Tasmnai" and suggests "Tasmania", which the draft uses three times
+    text = (
+        "Flooding closed roads across Tasmania on Monday. Tasmania's premier said the "
+        "damage in Tasmania was the worst since 2016. Crews from Tasmnai will help.\n"
+    )
+    assert lint_lt(text) == [("names.inconsistent", "Tasmnai", ("Tasmania",))]
+
+
+def test_a_name_made_from_another_with_an_ending_is_not_a_slip(lint_lt):
+    # the speller knows neither "Khasic" nor "Palaungic"; an ending is no slip of the keys
+    text = (
+        "The Khasi language is spoken in Meghalaya. Khasi has several dialects. Some "
+        "linguists group Khasic with Palaungic.\n"
+    )
+    assert [f for f in lint_lt(text) if f[0].startswith("names.")] == []

@@ -130,3 +130,61 @@ def test_a_last_letter_doubled_or_a_word_before_a_title_is_reported(lint, text, 
     result = lint(text, select=["names.inconsistent"])
     assert result.flagged == [("inconsistent", odd)]
     assert result.issues[0].replacements == (usual,)
+
+
+def test_the_nearest_form_is_the_reference_when_two_are_used_as_often(lint):
+    # "Russa" is one letter from "Russia" and two from "Russian", each used twice: the
+    # nearer one is meant (before, the tie left the slip unreported)
+    text = (
+        "Russia and Japan signed the accord. Russian officials praised it, and Russian "
+        "diplomats said Russia would sign more. Russa will host the next round."
+    )
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", "Russa")]
+    assert result.issues[0].replacements == ("Russia",)
+
+
+def test_a_form_among_many_listed_spellings_is_no_slip(lint):
+    # three or more forms one letter away: the draft lists the name's spellings
+    text = (
+        "Spellings of the river vary. Surveyors wrote Tallawu in 1830, Tallawo in 1835, "
+        "Tallawa in 1840 and Tallawi in 1841. Tallawu is the form on the 1850 map, and "
+        "Tallawu is the form the council uses."
+    )
+    assert lint(text, select=["names.inconsistent"]).flagged == []
+
+
+@pytest.mark.parametrize(
+    ("odd", "usual", "slip"),
+    [
+        ("syrai", "syria", True),  # swapped
+        ("thomposm", "thompson", True),  # swapped, then a key beside
+        ("schffenr", "schaffner", True),  # dropped, then swapped
+        ("germnyy", "germany", True),  # dropped, then doubled
+        ("lepizg", "leipzig", True),  # swapped and dropped
+        ("gerzean", "german", False),  # two names
+        ("apella", "apollo", False),  # a vowel for a vowel, twice
+        ("achilleid", "achilles", False),  # an ending
+        ("pelagon", "pelion", False),
+    ],
+)
+def test_slips_of_the_keys_are_told_from_other_differences(odd, usual, slip):
+    from lint.names.slips import _keyboard_slips
+
+    assert _keyboard_slips(odd, usual) is slip
+
+
+@pytest.mark.parametrize(
+    ("odd", "usual", "ending"),
+    [
+        ("khasic", "khasi", True),  # a language family's "-ic"
+        ("wrangellia", "wrangell", True),
+        ("louisiane", "louisiana", True),  # a last letter for one not beside it
+        ("russiz", "russia", False),  # "z" is beside "a": a slip
+        ("armeniaaa", "armenia", False),  # the last letter doubled
+    ],
+)
+def test_endings_are_told_from_slips_at_the_end(odd, usual, ending):
+    from lint.names.slips import _an_ending
+
+    assert _an_ending(odd, usual) is ending
