@@ -247,6 +247,12 @@ def _reference(
         return ref, Tier.LIKELY
     if count >= len(occurrences) and min(len(key), len(fold(ref))) >= 5 and _known(ref, index):
         return ref, Tier.LIKELY  # a known name first, an unknown near-miss of it later
+    if (
+        count >= len(occurrences)
+        and _same_setting(occurrences, refs)
+        and _before(refs, occurrences)
+    ):
+        return ref, Tier.LIKELY  # "Betsy DeVos", later "Bety DeVos": one person, two ways
     if count >= len(occurrences):
         return ref, Tier.SPELLER
     return None
@@ -261,6 +267,11 @@ def _an_ending(odd: str, usual: str) -> bool:
     if len(odd) == len(usual) and odd[:-1] == usual[:-1]:
         return odd[-1] not in _BESIDE.get(usual[-1], "")
     return False
+
+
+def _before(refs: list[Word], odd: list[Word]) -> bool:
+    """Is the usual form written first (the later one taken for the slip)?"""
+    return refs[0].start < odd[0].start
 
 
 def _two_edits(a: str, b: str) -> bool:
@@ -436,9 +447,18 @@ def _compatible(a: tuple[int, tuple[str, ...]], b: tuple[int, tuple[str, ...]]) 
     """Same other words, or one's other words a part of the other's ("Betsy DeVos",
     "Betsy Dedos"; "New Zealand Rugby", "New Zealand"; "V. Gerasimov", "Valery Gerasimov")."""
     small, big = sorted((a[1], b[1]), key=len)
-    return all(
-        any(w == s or (s.endswith(".") and w.startswith(s[:-1])) for w in big) for s in small
-    )
+    return all(any(_same_word(w, s) for w in big) for s in small)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word of a name, or an initial or short form of it ("V." for "Valery", "Ben"
+    for "Benjamin")?"""
+    if a == b:
+        return True
+    short, long_ = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    if (a.endswith(".") or b.endswith(".")) and long_.startswith(short):
+        return True
+    return len(short) >= 3 and long_.startswith(short)
 
 
 def _same_setting(odd: list[Word], refs: list[Word]) -> bool:

@@ -11,7 +11,8 @@ is not reported as one name spelt two ways:
 * after a cue within its sentence: "spelled", "spelt", "spellings", "known as",
   "named", "name", "form", "variant", "word for", "literally", "meaning", or a word
   and a colon ("Doric: Apellon"); not "called" or "wrote", which news uses before
-  names all the time;
+  names all the time, and not when a title stands just before the form ("threatening
+  words or behaviour to Mr Jaso");
 * inside brackets that open just after a form of the same name ("Achilles
   (Akhilleus)"; not "IBF (International Boxong Federation)"), or just
   before brackets that hold another form ("Helius (Helios)");
@@ -26,6 +27,7 @@ import regex
 from rapidfuzz.distance import OSA
 
 from lint.names.fold import fold
+from lint.names.mentions import TITLES
 
 _CUE = regex.compile(
     r"(?i:\b(?:spell(?:ed|ing|ings)?|spelt|written|known|named|nicknamed|dubbed"
@@ -48,13 +50,19 @@ def deliberate(text: str, start: int, end: int, reference: str) -> bool:
     ``reference`` (the draft's usual form), rather than a slip?"""
     begin = _sentence_start(text, start)
     before = text[begin:start]
-    if _CUE.search(before) or _LABEL.search(before[-40:]):
-        return True
+    if (_CUE.search(before) and not _titled(before)) or _LABEL.search(before[-40:]):
+        return True  # a cue, unless a title says the form names someone: "words … to Mr Jaso"
     if _bracketed_form(before, text[start:end], reference):
         return True
     if _quoted(text, start, end) or _glossed(text, start, end, reference):
         return True
     return _listed(text, begin, start, end, reference)
+
+
+def _titled(before: str) -> bool:
+    """Does a title stand just before the form (the writer uses the name, not cites it)?"""
+    words = before.split()
+    return bool(words) and before[-1:].isspace() and words[-1].rstrip(".").lower() in TITLES
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -188,3 +188,32 @@ def test_endings_are_told_from_slips_at_the_end(odd, usual, ending):
     from lint.names.slips import _an_ending
 
     assert _an_ending(odd, usual) is ending
+
+
+@pytest.mark.parametrize(
+    ("text", "odd", "usual"),
+    [
+        (  # each form once, but beside the same surname: one person, written two ways
+            "The Senate voted to confirm Bryce Okonkwo as minister. Critics of Brcye "
+            "Okonkwo said the vote was rushed.",
+            "Brcye",
+            "Bryce",
+        ),
+        (  # a short form of the given name is the same person
+            "Ben Kowalczyk founded the press in 1990. Decades later Benjamin Kowalcyzk's "
+            "printers still use his type.",
+            "Kowalcyzk",
+            "Kowalczyk",
+        ),
+        (  # "words" is a cue for a cited form, but not before a title
+            "Dale Pirrone was charged after using threatening words towards Mr Pirrone and "
+            "another man. Police said Mr Pirone was not hurt.",
+            "Pirone",
+            "Pirrone",
+        ),
+    ],
+)
+def test_evidence_of_one_person_reports_a_slip_used_as_often(lint, text, odd, usual):
+    result = lint(text, select=["names.inconsistent"])
+    assert result.flagged == [("inconsistent", odd)]
+    assert result.issues[0].replacements == (usual,)
