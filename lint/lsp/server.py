@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -165,6 +166,7 @@ class FactlintServer(LanguageServer):
             source, version, generation = clean(doc.source), doc.version, self.generation
             kind = self.lintable(uri) or "text"
             loop = asyncio.get_running_loop()
+            started = time.time_ns()  # a file in use written since may not be in this lint
             own = loop.run_in_executor(self.worker, self._lint, uri, kind, source)
             if not self.warm:
                 self.spawn(self._from_service(uri, kind, source, version, own))
@@ -178,8 +180,8 @@ class FactlintServer(LanguageServer):
         checked.version, checked.generation = version, generation
         if self.workspace.get_text_document(uri).version != version:
             return  # the buffer moved on: a newer lint is on its way
+        self._track(uri, checked, started)
         self._store(uri, checked)
-        self._track(uri, checked)
 
     async def _from_service(self, uri, kind, source, version, own) -> None:
         """Show the warm service's answer if it comes before our own engine's."""
@@ -356,8 +358,10 @@ class FactlintServer(LanguageServer):
         """Is ``path`` a configuration, pack or word list a check may read?"""
         return watch.is_config_name(path) or path.resolve() in self.in_use
 
-    def _track(self, uri: str, checked: Checked) -> None:
-        """Remember the files the document's checks read, and have them watched."""
+    def _track(self, uri: str, checked: Checked, since: int | None = None) -> None:
+        """Remember the files the document's checks read, and have them watched; one
+        written since ``since`` (ns) counts as changed, so that the next poll reloads
+        (it may have been written after the lint read it)."""
         config = checked.config
         if config is None:
             return
@@ -373,7 +377,7 @@ class FactlintServer(LanguageServer):
             if directory == stop:
                 break
         self.in_use |= files
-        self.stamps.track(files | candidates)
+        self.stamps.track(files | candidates, since)
         new = files - self.registered
         if self.watching and new:
             self.registered |= new

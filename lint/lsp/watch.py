@@ -64,16 +64,26 @@ def is_config_name(path: Path) -> bool:
     return path.name in (*CONFIG_NAMES, "pyproject.toml")
 
 
+MARGIN_NS = 100_000_000  # file times lag the clock by up to a tick or so
+UNSEEN = (-1, -1)  # a stamp no file has: reported as changed at the next look
+
+
 class Stamps:
     """Modification times of the files in use, to tell which changed since last asked."""
 
     def __init__(self) -> None:
         self.stamps: dict[Path, tuple[int, int] | None] = {}
 
-    def track(self, paths: Iterable[Path]) -> None:
+    def track(self, paths: Iterable[Path], since: int | None = None) -> None:
+        """Start watching ``paths``. A file modified since ``since`` (ns since the epoch)
+        is recorded as changed already: a lint that began then may have read it before
+        the write (file times are coarse, hence a margin)."""
         for p in paths:
             if p not in self.stamps:
-                self.stamps[p] = _stamp(p)
+                stamp = _stamp(p)
+                if stamp and since is not None and stamp[0] >= since - MARGIN_NS:
+                    stamp = UNSEEN
+                self.stamps[p] = stamp
 
     def changed(self) -> list[Path]:
         out = []
