@@ -28,9 +28,10 @@ words (``lint.languagetool.speller`` already drops words written again); each of
 the alarms it removed was a correct name or compound ("Wesolowska", "Chueca",
 "MYbank", "Farage-like").
 
-Three kinds of match are kept all the same: a suggestion that changes only
+Four kinds of match are kept all the same: a suggestion that changes only
 case ("Whatsapp" → "WhatsApp"), a title ("Presdient Trump" → "President": a
-misspelt word in front of a name, not the name), and a function word for the
+misspelt word in front of a name, not the name), a word for a word inside a title
+("Deputy Financce Minister" → "Finance"), and a function word for the
 first word of a sentence ("Teh" → "The", "Becuase" → "Because", which spaCy may
 take for a name because it is capitalised). ``languagetool: {spell_names:
 true}`` keeps every speller match.
@@ -50,7 +51,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from lint.findings import Finding
 from lint.languagetool import categories
 from lint.names.fold import fold
-from lint.names.mentions import POSSESSIVE, TITLES
+from lint.names.mentions import HONORIFICS, POSSESSIVE, TITLES
 from lint.names.words import is_word
 
 NEEDS = frozenset({"entities", "tags"})
@@ -161,7 +162,9 @@ def drop_unknown_names(
             end = f.offset - start + f.length
             if doc is not None and end <= len(doc.text):
                 suggestion = first_suggestion(f)
-                if misspelt(doc.text, f.offset - start, end, suggestion, draft, f.rule or ""):
+                if misspelt(doc.text, f.offset - start, end, suggestion, draft, f.rule or "") or (
+                    _in_a_title(doc.text, f.offset - start, end) and is_word(suggestion)
+                ):
                     result.append(f)
                     continue
                 if names_a_name(doc, f.offset - start, end, suggestion):
@@ -250,6 +253,36 @@ def misspelt(text: str, start: int, end: int, suggestion: str, draft: _Draft, ru
     if _headline(text, start):
         return is_word(suggestion)
     return _a_people(suggestion)
+
+
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Does the word stand inside a title, between two of its words ("Deputy Financce
+    Minister Yu": a portfolio, an ordinary word misspelt, not a name)?"""
+    before = regex.search(r"([\p{L}.]+)[ \t]+$", text[max(0, start - 30) : start])
+    after = regex.match(r"[ \t]+([\p{L}.]+)", text[end : end + 30])
+    if before is None or after is None:
+        return False
+    first, last = (m.group(1).rstrip(".").lower() for m in (before, after))
+    return first in TITLES and first not in HONORIFICS and last in OFFICES  # not "Dr Aamer Sultan"
+
+
+OFFICES = frozenset(
+    [
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commissioner",
+        "director",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "ambassador",
+        "envoy",
+    ]
+)
+"""Title words that end a portfolio: "Deputy Finance Minister", "Foreign Affairs Secretary"."""
 
 
 def _a_place(word: str) -> bool:

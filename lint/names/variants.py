@@ -36,8 +36,8 @@ _CUE = regex.compile(
     r"(?:[\s\"“‘']+[\p{L}\p{M}'’-]+){0,5}[\s\"“‘']+$"
 )
 """A cue at most five words before the form, with no punctuation between."""
-_LABEL = regex.compile(r"\b\p{Lu}\p{L}+:[\s,;]*$")
-"""A word and a colon just before: "Doric: , Apellon"."""
+_LABEL = regex.compile(r"\b\p{Lu}\p{Ll}+:[\s,;]*$")
+"""A word and a colon just before: "Doric: , Apellon" (not a page's "READ: " link)."""
 _SENTENCE_END = regex.compile(r"[.!?](?=\s+\p{Lu})|\n")
 _SEPARATOR = r"(?:\s*[,;/]\s*(?:(?:or|and)\s+)?|\s+(?:or|and)\s+|\s*\(\s*(?:or\s+)?(?:\p{Ll}+\s+)?)"
 _BEFORE = regex.compile(rf"([\p{{L}}\p{{M}}'’-]+){_SEPARATOR}$")
@@ -87,6 +87,10 @@ def _bracketed_form(before: str, odd: str, reference: str) -> bool:
     if not _in_brackets_after_name(before):
         return False
     opened = max(before.rfind("("), before.rfind("["))
+    if regex.search(r"\p{Lu}[\p{L}\p{M}'’-]*(?!:)\s+$", before[opened + 1 :]):
+        return False  # a name written again inside: "China Daily (China Dauly Weekly)"
+    if before[:opened].rstrip().endswith("."):
+        return False  # a new sentence in brackets, after one that ended
     word = regex.sub(r"[^\p{L}\p{M}'’-]", "", before[:opened].rstrip().split()[-1])
     other = fold(word)
     return bool(other) and (other == fold(reference) or _alike(other, fold(odd)))
@@ -105,9 +109,10 @@ def _glossed(text: str, start: int, end: int, reference: str) -> bool:
 def _quoted(text: str, start: int, end: int) -> bool:
     """The form alone in quotation marks ("Ogie," or “Ogie”)."""
     opening = text[start - 1 : start]
-    closing = text[end : end + 1]
-    if closing in ",.":
-        closing = text[end + 1 : end + 2]
+    after = end + 1 if text[end : end + 1] in (",", ".") else end
+    closing = text[after : after + 1]
+    if text[after + 1 : after + 2].isalpha():
+        return False  # an apostrophe, not a quotation mark: "Turmp's threats …"
     return bool(opening) and opening in _QUOTES and bool(closing) and closing in _QUOTES
 
 

@@ -185,3 +185,11 @@ def test_a_slip_of_a_city_a_people_or_a_headline_word_is_kept(parse, text, word,
 def test_names_near_words_or_places_stay_set_apart(parse, text, word, suggestion, rule):
     findings = [speller(text, word, suggestion, rule=rule)]
     assert kept_words(parse, text, findings) == []
+
+
+def test_a_misspelt_portfolio_inside_a_title_is_kept(parse):
+    # "Finance" between two words of a title is an ordinary word misspelt, not a name;
+    # a name after an honorific and before a title-like surname stays set apart
+    text = "Deputy Financce Minister Yu Weiping spoke. Later Dr Aamer Sultan replied."
+    findings = [speller(text, "Financce", "Finance"), speller(text, "Aamer", "Gamer")]
+    assert kept_words(parse, text, findings) == ["Financce"]

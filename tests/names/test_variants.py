@@ -76,3 +76,27 @@ def test_a_surname_of_someone_named_in_full_is_no_slip_of_another_persons(lint):
 )  # fmt: skip
 def test_brackets_and_verbs_of_everyday_prose_are_no_cue(lint, text, odd):
     assert lint(text, select=["names.inconsistent"]).flagged == [("inconsistent", odd)]
+
+
+@pytest.mark.parametrize(
+    ("text", "odd"),
+    [
+        (  # an apostrophe after the form is a possessive, not a closing quotation mark
+            "Premier Dana Okafor spoke first. Okafor said the budget was fair. \"Okafro's "
+            "critics are wrong,\" an adviser said.",
+            "Okafro",
+        ),
+        (  # a page's link label in capitals is no "Word:" cue
+            "Skier Lindsey Vonn won again. Vonn said the course was fast. READ: Lidnsey Vonn "
+            "on her comeback.",
+            "Lidnsey",
+        ),
+        (  # the name written again inside brackets, after a sentence that ended
+            "The views are those of the Tarrawin Herald. (Tarrawin Heradl Weekly edition, "
+            "page 12)",
+            "Heradl",
+        ),
+    ],
+)
+def test_quotation_marks_labels_and_brackets_that_cite_nothing(lint, text, odd):
+    assert lint(text, select=["names.inconsistent"]).flagged == [("inconsistent", odd)]
