@@ -50,13 +50,20 @@ def deliberate(text: str, start: int, end: int, reference: str) -> bool:
     ``reference`` (the draft's usual form), rather than a slip?"""
     begin = _sentence_start(text, start)
     before = text[begin:start]
-    if (_CUE.search(before) and not _titled(before)) or _LABEL.search(before[-40:]):
-        return True  # a cue, unless a title says the form names someone: "words … to Mr Jaso"
+    cited = _CUE.search(before) and not _titled(before) and not _first_of_more(text, end)
+    if cited or _LABEL.search(before[-40:]):
+        return True  # a cue, unless a title says the form names someone ("words … to Mr
+        # Jaso") or it begins a longer name ("the name Joohn Towner Williams")
     if _bracketed_form(before, text[start:end], reference):
         return True
     if _quoted(text, start, end) or _glossed(text, start, end, reference):
         return True
     return _listed(text, begin, start, end, reference)
+
+
+def _first_of_more(text: str, end: int) -> bool:
+    """Does a capitalised word follow the form (the first word of a longer name)?"""
+    return bool(regex.match(r"[ \t]+\p{Lu}\p{Ll}", text[end : end + 4]))
 
 
 def _titled(before: str) -> bool:

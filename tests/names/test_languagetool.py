@@ -141,3 +141,13 @@ def test_a_name_made_from_another_with_an_ending_is_not_a_slip(lint_lt):
         "linguists group Khasic with Palaungic.\n"
     )
     assert [f for f in lint_lt(text) if f[0].startswith("names.")] == []
+
+
+def test_two_slips_of_the_keys_in_a_dictionary_name_are_reported(lint_lt):
+    # "Hobart" is a word of the dictionary, and "Hpbrat" two slips of the keys from it
+    # (a key beside, a swap): the speller flags it, the usual form comes first
+    text = (
+        "The festival opened in Hobart on Friday. Crowds filled Hobart's waterfront, and "
+        "Hobart's mayor spoke. Visitors to Hpbrat were told to book early.\n"
+    )
+    assert lint_lt(text) == [("names.inconsistent", "Hpbrat", ("Hobart",))]

@@ -91,6 +91,11 @@ def test_brackets_and_verbs_of_everyday_prose_are_no_cue(lint, text, odd):
             "on her comeback.",
             "Lidnsey",
         ),
+        (  # "the name" cites a form, but not the first word of a longer name
+            "Composer Lachlan Okoro scored the film. Okoro wrote it in a month, and Okoro "
+            "conducted. The name Lachlna Okoro is on the poster.",
+            "Lachlna",
+        ),
         (  # the name written again inside brackets, after a sentence that ended
             "The views are those of the Tarrawin Herald. (Tarrawin Heradl Weekly edition, "
             "page 12)",
