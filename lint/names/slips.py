@@ -43,8 +43,9 @@ one cut short, "Russi"; it is a place somewhere, "Oga"), slips of the keys are
 odd one. Two slips of the keys wait for the speller even when the usual form is a
 dictionary word ("Hplines" for "Holiness"). On real news with injected slips this
 took the names pack with LanguageTool from 0.81 to 0.95 of the slips found, with
-no new warning on the untouched articles, Lee or Wikipedia; endings ("Khasic", "Achilleid") and lists of a
-name's spellings ("Alibamo", "Alibamu", "Alibama") stay apart.
+no new warning on the untouched articles, Lee or Wikipedia; endings ("Khasic",
+"Achilleid") and lists of a name's spellings ("Alibamo", "Alibamu", "Alibama")
+stay apart.
 """
 
 from __future__ import annotations
@@ -135,11 +136,9 @@ def word_slips(
         best = _reference(odd, occurrences, forms, near, index, lower)
         if best is not None and is_place(odd):
             best = None  # a place of that name exists: "Hubei" beside "Hebei"
-        # nothing here tells: the speller may, by flagging the odd form and suggesting one
-        # of these (each a form the draft uses as a name at least as often)
         if best is not None:
             choices = [best]
-        else:
+        else:  # the draft does not tell: the speller may, by suggesting one of these
             found_near = _suggestible(odd, occurrences, forms, near, index, lower)
             choices = [(ref, Tier.SUGGESTED) for ref in found_near]
         for ref, tier in choices:
@@ -302,7 +301,12 @@ def _keyboard_slips(odd: str, usual: str, most: int = 2) -> bool:
         return True
     if most == 0 or abs(len(odd) - len(usual)) > most:
         return False
-    return any(_keyboard_slips(odd, v, most - 1) for v in _slipped(usual))
+    one = _slipped(usual)
+    if odd in one:
+        return True
+    return any(  # only strings one edit from the odd form can be one slip from it
+        _keyboard_slips(odd, v, most - 1) for v in one if OSA.distance(v, odd) <= most - 1
+    )
 
 
 @functools.lru_cache(maxsize=4096)
