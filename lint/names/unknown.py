@@ -410,17 +410,17 @@ def _as_slips(findings: list[Finding], text: str, slips: Slips | None) -> list[F
         for f in findings
         if (f.rule or "").startswith(SPELLERS) and text[f.offset : f.offset + 1].isupper()
     ]
-    confirmed: dict[tuple[int, int], tuple[int, Finding]] = {}  # one finding per word:
-    for t in slips.if_flagged:  # the usual form the speller ranks first
+    # one finding per word: with the usual form the speller ranks first
+    confirmed: dict[tuple[int, int], tuple[int, Finding]] = {}
+    for t in slips.if_flagged:
         matches = [f for f in spelled if _overlap(t.finding, f)]
         if not matches:
             continue
         rank = min(_rank(f, t.reference) for f in matches)
         if t.suggested and rank >= SUGGESTIONS:
-            continue
+            continue  # confirmed only by the speller's suggestion
         if (
-            t.suggested
-            or t.first
+            t.first
             or rank < SUGGESTIONS
             or not any(_overlap(Finding(a, b - a, ""), f) for a, b in t.uses for f in spelled)
         ):

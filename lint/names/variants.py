@@ -12,11 +12,14 @@ is not reported as one name spelt two ways:
   "named", "name", "form", "variant", "word for", "literally", "meaning", or a word
   and a colon ("Doric: Apellon"); not "called" or "wrote", which news uses before
   names all the time, and not when a title stands just before the form ("threatening
-  words or behaviour to Mr Jaso");
+  words or behaviour to Mr Jaso") or the form begins a longer name ("the name Joohn
+  Towner Williams"); a label is a word in title case ("READ:" is a page's link);
 * inside brackets that open just after a form of the same name ("Achilles
-  (Akhilleus)"; not "IBF (International Boxong Federation)"), or just
-  before brackets that hold another form ("Helius (Helios)");
-* alone inside quotation marks (a form cited, not used: nicknamed "Ogie");
+  (Akhilleus)"; not "IBF (International Boxong Federation)", nor the name written
+  again, "China Daily. (China Dauly Weekly)"), or just before brackets that hold
+  another form ("Helius (Helios)");
+* alone inside quotation marks (a form cited, not used: nicknamed "Ogie"; not
+  the start of a quoted sentence, "Turmp's threats");
 * in a list (commas, "or", "and", slashes) beside another form of the same name:
   "Alibamu, Alabamo, Albama", "Albaamo (or variously Albaama or Albàamo)".
 """
@@ -50,10 +53,11 @@ def deliberate(text: str, start: int, end: int, reference: str) -> bool:
     ``reference`` (the draft's usual form), rather than a slip?"""
     begin = _sentence_start(text, start)
     before = text[begin:start]
+    # a cue, unless a title says the form names someone ("words … to Mr Jaso") or it
+    # begins a longer name ("the name Joohn Towner Williams")
     cited = _CUE.search(before) and not _titled(before) and not _first_of_more(text, end)
     if cited or _LABEL.search(before[-40:]):
-        return True  # a cue, unless a title says the form names someone ("words … to Mr
-        # Jaso") or it begins a longer name ("the name Joohn Towner Williams")
+        return True
     if _bracketed_form(before, text[start:end], reference):
         return True
     if _quoted(text, start, end) or _glossed(text, start, end, reference):
@@ -94,7 +98,7 @@ def _bracketed_form(before: str, odd: str, reference: str) -> bool:
     if not _in_brackets_after_name(before):
         return False
     opened = max(before.rfind("("), before.rfind("["))
-    if regex.search(r"\p{Lu}[\p{L}\p{M}'’-]*(?!:)\s+$", before[opened + 1 :]):
+    if regex.search(r"\p{Lu}[\p{L}\p{M}'’-]*\s+$", before[opened + 1 :]):
         return False  # a name written again inside: "China Daily (China Dauly Weekly)"
     if before[:opened].rstrip().endswith("."):
         return False  # a new sentence in brackets, after one that ended
