@@ -53,7 +53,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -149,6 +149,17 @@ def word_slips(
     return sorted(found, key=lambda s: s.word.start)
 
 
+def _comparable(odd: str, near: list[str]) -> Iterator[tuple[str, str]]:
+    """The forms worth comparing with ``odd``, each with its folded key: another form,
+    not one that differs only by case, diacritics, hyphens or spaces ("North-West",
+    "Northwest": those are consistency's own rule), and written in ASCII."""
+    key = fold(odd)
+    for other in near:
+        okey = fold(other)
+        if other != odd and okey != key and other.isascii() and tight(odd) != tight(other):
+            yield other, okey
+
+
 def _suggestible(
     odd: str,
     occurrences: list[Word],
@@ -168,10 +179,7 @@ def _suggestible(
     beside an ordinary word the draft uses."""
     key = fold(odd)
     out = []
-    for other in near:
-        okey = fold(other)
-        if other == odd or okey == key or not other.isascii() or tight(odd) == tight(other):
-            continue
+    for other, okey in _comparable(odd, near):
         short, long_ = sorted((key, okey), key=len)
         if long_ in (short + "s", short + "es") or len(short) < SHORTEST:
             continue  # "Obamas"
@@ -200,13 +208,8 @@ def _reference(
 ) -> tuple[str, Tier] | None:
     key = fold(odd)
     candidates = []
-    for other in near:
-        if other == odd:
-            continue
-        okey = fold(other)
-        if tight(odd) == tight(other) or not other.isascii():
-            continue  # "North-West", "Northwest": hyphens are consistency's own rule
-        if okey == key or not _close(key, okey, loose=True):
+    for other, okey in _comparable(odd, near):
+        if not _close(key, okey, loose=True):
             continue
         ending = _made_from(key, okey, other, index)
         if ending and not _ending_slip(key, okey):
