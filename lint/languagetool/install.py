@@ -35,6 +35,7 @@ from xml.sax.saxutils import escape
 from filelock import FileLock, Timeout
 
 from lint.languagetool.errors import LanguageToolError
+from lint.languagetool.java import uncapped
 from lint.languagetool.settings import LanguageToolSettings
 
 MARKER = ".complete"
@@ -197,7 +198,7 @@ def _run_maven(command: list[str], work: Path, say: Progress) -> None:
     try:
         proc = subprocess.Popen(
             command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL, text=True, errors="replace",
+            stdin=subprocess.DEVNULL, text=True, errors="replace", preexec_fn=uncapped,
         )  # fmt: skip
     except OSError as exc:
         raise LanguageToolError(f"cannot run Maven ({command[0]}): {exc}") from None

@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
 from lint.languagetool.errors import LanguageToolError
@@ -23,20 +22,45 @@ JVM_DIRS_ENV = "FACTLINT_JVM_DIRS"
 DEFAULT_JVM_DIRS = ("/usr/lib/jvm", "/usr/lib64/jvm", "/Library/Java/JavaVirtualMachines")
 
 
-@lru_cache(maxsize=32)
+_versions: dict[str, int] = {}
+
+
 def java_version(java: str) -> int | None:
-    """The major version of ``java`` (17, 21, 25), or None if it does not run."""
+    """The major version of ``java`` (17, 21, 25), or None if it does not run.
+
+    Only answers are remembered: a probe that timed out on a loaded host is tried
+    again next time rather than meaning "no Java" for the life of the service."""
+    if java in _versions:
+        return _versions[java]
     try:
         proc = subprocess.run(
-            [java, "-version"], capture_output=True, text=True, timeout=30, check=False
-        )
+            [java, "-version"], capture_output=True, text=True, timeout=30, check=False,
+            preexec_fn=uncapped,
+        )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired):
         return None
     match = re.search(r'version "(\d+)(?:\.(\d+))?', proc.stderr + proc.stdout)
     if not match:
         return None
     major = int(match.group(1))
-    return int(match.group(2) or 0) if major == 1 else major  # "1.8.0" is Java 8
+    _versions[java] = version = int(match.group(2) or 0) if major == 1 else major  # "1.8.0"
+    return version  # is Java 8
+
+
+def uncapped() -> None:
+    """``preexec_fn`` for a JVM (java, Maven): lift the address-space cap it inherits.
+
+    A JVM reserves its heap, class space and code cache at start (over 7 GB with the
+    default heap), so the cap the service puts on its workers, meant for the Python
+    process, kept ``java -version`` from starting: "Java 17+ not found" whenever a
+    check through the service had to start LanguageTool. The hard limit stays."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != hard:
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
 
 
 def _candidates() -> Iterator[str]:

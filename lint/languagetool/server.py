@@ -43,7 +43,7 @@ from filelock import FileLock, Timeout
 
 from lint.languagetool.errors import LanguageToolError
 from lint.languagetool.install import INSTALL_LOCK_TIMEOUT, install, is_installed
-from lint.languagetool.java import find_java, java_version
+from lint.languagetool.java import find_java, java_version, uncapped
 from lint.languagetool.settings import LanguageToolSettings
 
 MAIN_CLASS = "org.languagetool.server.HTTPServer"
@@ -371,6 +371,7 @@ def _launch(java: str, settings: LanguageToolSettings, port: int, log: Path) -> 
         proc = subprocess.Popen(
             niced(server_command(java, settings, port)), stdin=subprocess.DEVNULL, stdout=out,
             stderr=subprocess.STDOUT, cwd=settings.state, start_new_session=True,
+            preexec_fn=uncapped,
         )  # fmt: skip
     _children[proc.pid] = proc
     return proc

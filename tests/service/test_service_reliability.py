@@ -412,3 +412,29 @@ def test_memory_per_request_is_bounded(project, env):
     after = factlint("check", "draft.md", env=env, cwd=project)
     assert after.returncode == 1 and "in-process" not in after.stderr
     assert status(env, project)["served"] == 3
+
+
+def test_a_check_through_the_service_starts_languagetool_when_none_runs(project, env, tmp_path):
+    """The service caps its workers' address space; a JVM reserves more than that at start.
+    The worker that must start LanguageTool (none runs: it stopped when idle, or it died)
+    starts it all the same, rather than saying "Java 17+ not found"."""
+    from lint.languagetool.server import stop_server
+    from lint.languagetool.settings import LanguageToolSettings
+
+    jars = LanguageToolSettings(url=None).jars
+    if not (jars / ".complete").exists():
+        pytest.skip("LanguageTool is not installed")
+    cache = Path(tempfile.mkdtemp(prefix="fl-lt-", dir="/tmp"))
+    (project / "lt.yaml").write_text(
+        f"packs: [idioms]\nlanguagetool: {{cache_dir: {cache}, jar_dir: {jars}}}\n"
+    )
+    try:
+        warm(env, project)  # the service runs, its workers capped
+        result = factlint("check", "--config", "lt.yaml", "draft.md", env=env, cwd=project)
+        assert "Java 17+ not found" not in result.stderr
+        assert result.returncode == 1, result.stderr
+        assert "LanguageTool server ready" in result.stderr
+        assert status(env, project)["served"] == 2  # both answered by the service
+    finally:
+        stop_server(LanguageToolSettings(url=None, cache_dir=cache, jar_dir=jars))
+        shutil.rmtree(cache, ignore_errors=True)
