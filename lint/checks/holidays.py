@@ -132,9 +132,10 @@ class Holiday(Check):
         supported = data.supported()
         named = {c for c in _countries_named(text) if c in supported}
         codes = tuple(sorted({home, *named}))
-        if not any(word in text for word in _anchors(codes)):
+        present = [n for anchor, ns in _by_anchor(codes).items() if anchor in text for n in ns]
+        if not present:
             return
-        names = _names_regex(codes)
+        names = _names_regex(tuple(sorted(present)))
         spans = ctx.doc.quotations
         for h in names.finditer(text):
             if quotes.inside(spans, h.start(), h.start() + 1):
@@ -262,20 +263,25 @@ def _explicit(text: str, h: regex.Match) -> set[str]:
 
 
 @functools.lru_cache(maxsize=64)
-def _anchors(codes: tuple[str, ...]) -> frozenset[str]:
-    """The longest word of each holiday name ("Halloween", "Thanksgiving", "Boxing"): a
-    paragraph with none of them names no holiday, and the names pattern is not built."""
+def _by_anchor(codes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The holiday names of these countries by their longest word ("Halloween",
+    "Thanksgiving", "Boxing"): a paragraph names only those whose word it holds, so the
+    pattern built for it is a few names long (one of every name took 0.2 s to compile,
+    paid again for each new set of countries a draft names)."""
     from lint.world import holidays as data
 
-    names = [n for code in codes for n in data.names_of(code)] + list(data.ALIAS_WORDS)
-    return frozenset(regex.split(r"['’]", max(n.split(), key=len))[0] for n in names if n.split())
+    by: dict[str, set[str]] = {}
+    for name in data.spellings(codes):
+        if name.split():
+            by.setdefault(regex.split(r"['’]", max(name.split(), key=len))[0], set()).add(name)
+    return {anchor: tuple(sorted(names)) for anchor, names in by.items()}
 
 
-@functools.lru_cache(maxsize=64)
-def _names_regex(codes: tuple[str, ...]) -> regex.Pattern:
+@functools.lru_cache(maxsize=256)
+def _names_regex(names: tuple[str, ...]) -> regex.Pattern:
     from lint.world import holidays as data
 
-    return regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(codes)})(?![\w'’-])")
+    return regex.compile(rf"(?<![\w'’-])(?P<h>{data.names_pattern(names)})(?![\w'’-])")
 
 
 def restyle(written: str, t: Timex, right: dt.date) -> str:

@@ -154,22 +154,26 @@ def drop_unknown_names(
     findings = _as_slips(findings, text, (extra or {}).get(SLIPS))
     starts = [start for start, _ in paragraphs]
     draft = _Draft(text)
+    texts: dict[int, str] = {}  # spaCy joins every token for each Doc.text: once a paragraph
     result = []
     for f in findings:
         i = bisect.bisect_right(starts, f.offset) - 1
         if i >= 0 and may_be_a_name(f, text[f.offset : f.offset + f.length]):
             start, doc = paragraphs[i]
             end = f.offset - start + f.length
-            if doc is not None and end <= len(doc.text):
+            if doc is not None and i not in texts:
+                texts[i] = doc.text
+            para = texts.get(i, "")
+            if doc is not None and end <= len(para):
                 suggestion = first_suggestion(f)
-                if misspelt(doc.text, f.offset - start, end, suggestion, draft, f.rule or "") or (
-                    _in_a_title(doc.text, f.offset - start, end) and is_word(suggestion)
+                if misspelt(para, f.offset - start, end, suggestion, draft, f.rule or "") or (
+                    _in_a_title(para, f.offset - start, end) and is_word(suggestion)
                 ):
                     result.append(f)
                     continue
                 if names_a_name(doc, f.offset - start, end, suggestion):
                     continue
-                if named_here(doc, f.offset - start, end, suggestion, draft):
+                if named_here(doc, para, f.offset - start, end, suggestion, draft):
                     continue
         result.append(f)
     return result
@@ -200,10 +204,9 @@ class _Draft:
         return self._counts[word]
 
 
-def named_here(doc, start: int, end: int, suggestion: str, draft: _Draft) -> bool:
+def named_here(doc, text: str, start: int, end: int, suggestion: str, draft: _Draft) -> bool:
     """True when the capitalised word at ``start:end`` of the parsed paragraph ``doc``
-    (a paragraph of ``draft``) is a name by the draft's own evidence."""
-    text = doc.text
+    (its ``text``, a paragraph of ``draft``) is a name by the draft's own evidence."""
     whole = _WORD.match(text, _word_start(text, start))
     if whole is None or whole.end() < end:
         return False

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import warnings
+from collections.abc import Iterable
 from importlib.metadata import version
 
 import regex
@@ -193,19 +194,22 @@ def names_of(code: str) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def names_pattern(codes: tuple[str, ...]) -> str:
-    """An alternation of the holiday names of these countries (and the aliases), longest
-    first, as written in copy: "Boxing Day", "Saint Patrick's Day", "St. Patrick's Day"."""
-    spellings = {name for code in codes for name in names_of(code) if name[:1].isupper()}
-    variants: set[str] = set()
-    for s in spellings:
-        variants.add(s)
+def spellings(codes: tuple[str, ...]) -> frozenset[str]:
+    """The holiday names of these countries (and the aliases) as written in copy:
+    "Boxing Day", "Saint Patrick's Day", "St. Patrick's Day"."""
+    names = {name for code in codes for name in names_of(code) if name[:1].isupper()}
+    variants = set(names) | set(ALIAS_WORDS)
+    for s in names:
         if s.startswith("Saint "):
-            variants.add("St. " + s[6:])
-            variants.add("St " + s[6:])
-    variants.update(ALIAS_WORDS)
+            variants |= {"St. " + s[6:], "St " + s[6:]}
+    return frozenset(variants)
+
+
+def names_pattern(names: Iterable[str]) -> str:
+    """An alternation of these holiday names, longest first; any space may be a line
+    break, any apostrophe either kind."""
     parts = []
-    for v in sorted(variants, key=len, reverse=True):
+    for v in sorted(names, key=lambda n: (-len(n), n)):
         p = regex.escape(v).replace(r"\ ", r"\s+").replace("'", "['’]").replace(r"\'", "['’]")
         parts.append(p)
     return "(?:" + "|".join(parts) + ")"
