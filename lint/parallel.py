@@ -10,12 +10,22 @@ Bounded in a long-lived process: there is one pool, resized (replaced) when a ru
 for another number of workers rather than one more pool per ``--jobs`` value, and
 ``--jobs`` is capped at the cores this process may use (``os.sched_getaffinity``):
 more workers than cores only add memory (each holds its own spaCy).
+
+A process that already holds the warm engine (a service worker) forks its workers:
+they start in milliseconds with spaCy and the packs loaded, where a spawned one takes
+seconds of CPU to load them again, time a batch of 100 articles spent mostly waiting.
+Anything else spawns (a fresh interpreter: no fork of a threaded process).
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
+import stat
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -53,7 +63,8 @@ def worth_it(jobs: int, documents: int, chars: int) -> bool:
     jobs = capped(jobs)
     if jobs <= 1 or documents < 2 * jobs:
         return False
-    return chars >= (MIN_CHARS_WARM if _pool is not None and _pool_size == jobs else MIN_CHARS_COLD)
+    warm = (_pool is not None and _pool_size == jobs) or _forkable()
+    return chars >= (MIN_CHARS_WARM if warm else MIN_CHARS_COLD)
 
 
 def lint_parallel(
@@ -97,8 +108,11 @@ def _pool_of(jobs: int) -> ProcessPoolExecutor:
     global _pool, _pool_size
     if _pool is None or _pool_size != jobs:
         _drop_pool()
-        context = multiprocessing.get_context("spawn")  # no fork of a threaded process
-        _pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start)
+        how = "fork" if _forkable() else "spawn"
+        context = multiprocessing.get_context(how)
+        _pool = ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_start, initargs=(how, os.getpid())
+        )
         _pool_size = jobs
     return _pool
 
@@ -110,10 +124,75 @@ def _drop_pool() -> None:
     _pool, _pool_size = None, 0
 
 
-def _start() -> None:
-    global _engine
-    from lint.languagetool import backend_for
+IDLE_THREADS = ("factlint-languagetool",)
+"""Threads that may run beside a fork: the engine's LanguageTool thread, idle between
+lints (the pool is used instead of ``Engine.lint``, not during it)."""
 
+
+def _forkable() -> bool:
+    """True when workers forked from here start warm and safe: spaCy is loaded, this is
+    the main thread, and no other thread runs but factlint's idle ones (a lock another
+    thread held at the fork would stay held in the child)."""
+    from lint import nlp
+
+    if not hasattr(os, "fork") or not os.path.isdir(FDS) or nlp.load.cache_info().currsize == 0:
+        return False
+    main = threading.main_thread()
+    if threading.current_thread() is not main:
+        return False
+    return all(t is main or t.name.startswith(IDLE_THREADS) for t in threading.enumerate())
+
+
+FDS = "/proc/self/fd"
+
+
+def _let_go_of_sockets() -> None:
+    """Point every socket a forked worker inherited at /dev/null: they are its parent's (a
+    service worker's client connection and control socket, its HTTP connections), and a
+    client does not see its connection end while another process holds it. The numbers
+    stay taken, so a Python object that closes one later closes /dev/null, never a file
+    opened since. multiprocessing's own channels are pipes, left alone."""
+    null = os.open(os.devnull, os.O_RDWR)
+    try:
+        for name in os.listdir(FDS):
+            with contextlib.suppress(OSError, ValueError):
+                fd = int(name)
+                if fd != null and stat.S_ISSOCK(os.fstat(fd).st_mode):
+                    os.dup2(null, fd)
+    finally:
+        os.close(null)
+
+
+def _die_with(parent: int) -> None:
+    """Linux: this worker is sent SIGTERM when the process that made it ends, however it
+    ends (a service worker retired, killed, or stopped with the service), rather than
+    living on as an orphan holding its own spaCy (about 500 MB each)."""
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != parent:  # it ended before the prctl
+        os._exit(0)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _start(how: str, parent: int) -> None:
+    """A worker's engine. A forked one drops what was its parent's: the signal handlers
+    of a service worker (its deadline and cancel), and the LanguageTool clients, whose
+    connections the parent and every other worker would share."""
+    global _engine
+    from lint.languagetool import backend, backend_for
+
+    if sys.platform == "linux":
+        _die_with(parent)
+    if how == "fork":
+        for sig in (signal.SIGTERM, signal.SIGALRM):
+            signal.signal(sig, signal.SIG_DFL)
+        _let_go_of_sockets()
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        backend._backends.clear()
     _engine = Engine(languagetool=backend_for, disk=True)
 
 

@@ -38,6 +38,7 @@ def found(result) -> list[tuple]:
 @pytest.mark.slow
 def test_workers_find_what_one_process_finds(drafts, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_CHARS_COLD", 0)  # these drafts are small
+    monkeypatch.setattr(parallel, "MIN_CHARS_WARM", 0)
     alone = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=1)
     spread = run([str(drafts)], Fixed(), Overrides(), Engine(), jobs=2)
     assert parallel._pool is not None and parallel._pool_size == 2  # the workers did run

@@ -209,3 +209,30 @@ def test_rules_and_explain_are_answered_by_a_running_service(project, env):
         assert (served.returncode, served.stdout) == (here.returncode, here.stdout), args
         assert here.stdout.strip()
     assert status(env, project)["served"] == 1 + len(local)
+
+
+def test_a_batch_through_the_service_forks_warm_workers_and_leaves_none(project, env):
+    """--jobs 2 over a batch big enough to share: the service worker forks its pool (warm,
+    no second spaCy load), the findings and output are the in-process run's, the client's
+    connection ends with the run (no worker holds it), and stopping the service stops
+    the pool's workers too."""
+    import psutil
+
+    for i in range(8):
+        (project / f"batch{i}.md").write_text(f"# Story {i}\n\n" + DRAFT.split("\n", 2)[2] * 40)
+    args = ["check", "--jobs", "2", "--fail-on", "never", "."]
+    alone = factlint(*args, "--no-service", env=env, cwd=project)
+    began = time.monotonic()
+    through = factlint(*args, env=env, cwd=project)
+    assert through.stdout == alone.stdout and through.returncode == alone.returncode == 0
+    assert through.stdout.count("idioms.tow-the-line") == 8 * 40 + 1
+    took = time.monotonic() - began
+    daemon = psutil.Process(status(env, project)["pid"])
+    pool = [p for w in daemon.children() for p in w.children()]
+    assert len(pool) == 2, [p.cmdline() for p in pool]
+    assert not any("spawn_main" in " ".join(p.cmdline()) for p in pool)  # forked
+    again = factlint(*args, env=env, cwd=project)
+    assert again.stdout == alone.stdout, f"first run {took:.1f} s"
+    assert factlint("service", "stop", env=env, cwd=project).returncode == 0
+    assert _wait(lambda: not any(p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+                                 for p in pool), 10)  # fmt: skip
