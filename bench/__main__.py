@@ -94,7 +94,7 @@ def measure(
         fresh = isolation.start_languagetool(texts.text(texts.single), say, "languagetool")
         client = peers.LanguageToolAlone(fresh.url)
         warmed = as_warm_as_factlint(client, texts, lsp=not ratios)
-        rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say))
+        rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say, lt.notes))
         fresh.stop()
         rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
         found, missing = (

@@ -117,17 +117,36 @@ def measure(
     say(f"{name}: cold first runs (service, then in-process)")
     cold = _cold(fl, texts, flags, result.notes)
     say(f"{name}: {len(texts.warm)} warm single drafts")
+    service = [pid] if (pid := fl.service_pid()) else []
+    jvm_roots = [jvm_pid] if jvm_pid else []
+    before = proc.tree_cpu(service), proc.tree_cpu(jvm_roots)
     warm = _warm_runs(fl, texts, flags, result)
+    if service and not any(w.error or w.restarted for w in warm):
+        n = len(warm) + 1  # and the unchanged re-run
+        ours, theirs = proc.tree_cpu(service) - before[0], proc.tree_cpu(jvm_roots) - before[1]
+        wall = sum(result.warm_runs) / len(warm)
+        result.notes.append(
+            f"CPU per warm draft (the {len(warm)} new drafts and one unchanged re-run, "
+            f"averaged): factlint's service {ours / n:.2f} s, LanguageTool's JVM "
+            f"{theirs / n:.2f} s, in a mean {wall:.2f} s a new draft"
+        )
     if memory_target:
         say(f"{name}: peak memory on the {texts.incremental_words:,}-word draft")
         _memory(fl, texts, flags, result)
     say(f"{name}: batch of {len(texts.batch)} files, --jobs {fl.jobs}")
+    service = [pid] if (pid := fl.service_pid()) else []
+    before = proc.tree_cpu(service), proc.tree_cpu([jvm_pid] if jvm_pid else [])
     with proc.PeakRSS(lambda: [jvm_pid] if jvm_pid else []) as jvm:
         batch = fl.check([texts.batch_dir], "--jobs", str(fl.jobs), *flags)
+    ours = proc.tree_cpu(service) - before[0]
+    theirs = proc.tree_cpu([jvm_pid] if jvm_pid else []) - before[1]
     if batch.restarted:
         result.notes.append("the service restarted during the batch (code changed)")
     if jvm_pid:
         result.notes.append(f"LanguageTool JVM during the batch: {jvm.mb:.0f} MB")
+    if service and not batch.error:
+        result.notes.append(cpu_note("the batch", ours, theirs, batch.run.seconds,
+                                     texts.batch_words))  # fmt: skip
     fl.stop_service()
 
     failed = next((w.error for w in warm if w.error), None)
@@ -174,3 +193,14 @@ def _memory(fl: Factlint, texts: Texts, flags: Sequence[str], result: FactlintRe
     in_process = fl.check([texts.versions[0]], "--no-service", *flags)
     result.rss_5k["service (client + service)"] = via_service.fig(via_service.run.peak_mb)
     result.rss_5k["in-process (--no-service)"] = in_process.fig(in_process.run.peak_mb)
+
+
+def cpu_note(what: str, ours: float, jvm: float, seconds: float, words: int) -> str:
+    """Where a run's time went: CPU seconds of factlint's processes and of LanguageTool's
+    JVM, per 1,000 words, and how many cores they kept busy together."""
+    per = 1000 / max(words, 1)
+    return (
+        f"CPU during {what}: factlint's processes {ours:.1f} s ({ours * per:.2f} s per 1,000 "
+        f"words), LanguageTool's JVM {jvm:.1f} s ({jvm * per:.2f} s), in {seconds:.1f} s: "
+        f"{(ours + jvm) / seconds:.2f} cores busy"
+    )

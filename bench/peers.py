@@ -59,16 +59,33 @@ class LanguageToolAlone:
 
 
 def languagetool_row(
-    lt: LanguageToolAlone, texts: Texts, cold: Fig, jvm_pid: int | None, say: Say
+    lt: LanguageToolAlone,
+    texts: Texts,
+    cold: Fig,
+    jvm_pid: int | None,
+    say: Say,
+    notes: list[str] | None = None,
 ) -> Row:
-    """Warm drafts, the batch and the re-checks over HTTP; memory is the JVM's."""
+    """Warm drafts, the batch and the re-checks over HTTP; memory is the JVM's. Its CPU
+    per warm draft and during the batch goes to ``notes``."""
     row = Row(LT_ALONE, {"cold": cold})
     say("LanguageTool alone: warm drafts, batch, re-checks")
     with proc.PeakRSS(lambda: [jvm_pid] if jvm_pid else []) as jvm:
+        start = proc.tree_cpu([jvm_pid] if jvm_pid else [])
         warm = [lt.check(texts.text(d)) for d in texts.warm]
+        before = proc.tree_cpu([jvm_pid] if jvm_pid else [])
         batch = sum(lt.check(texts.text(p)) for p in texts.batch)
+        used = proc.tree_cpu([jvm_pid] if jvm_pid else []) - before
         lt.check(texts.version_texts[0])
         again = [lt.check(t) for t in texts.version_texts[1:]]
+    if jvm_pid and notes is not None:
+        per = 1000 / max(texts.batch_words, 1)
+        notes.append(
+            f"LanguageTool alone's JVM: {(before - start) / len(warm):.2f} s of CPU per warm "
+            f"draft, in a mean {sum(warm) / len(warm):.2f} s; during its batch {used:.1f} s "
+            f"of CPU ({used * per:.2f} s per 1,000 words) in {batch:.1f} s: "
+            f"{used / batch:.2f} cores"
+        )
     row.figs |= {
         "warm": Fig(proc.median(warm)),
         "batch": Fig(texts.batch_words / batch),

@@ -40,6 +40,23 @@ def tree_rss(roots: Iterable[int]) -> int:
     return total
 
 
+def tree_cpu(roots: Iterable[int]) -> float:
+    """CPU seconds (user + system) used so far by each root process and its descendants:
+    taken before and after a run, the difference says how many cores it kept busy."""
+    seen: set[int] = set()
+    total = 0.0
+    for pid in roots:
+        with contextlib.suppress(psutil.Error):
+            root = psutil.Process(pid)
+            for proc in [root, *root.children(recursive=True)]:
+                if proc.pid not in seen:
+                    seen.add(proc.pid)
+                    with contextlib.suppress(psutil.Error):
+                        times = proc.cpu_times()
+                        total += times.user + times.system
+    return total
+
+
 class PeakRSS:
     """Peak summed RSS of the trees under ``roots()`` while the ``with`` block runs.
 
