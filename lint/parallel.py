@@ -110,8 +110,10 @@ def _pool_of(jobs: int) -> ProcessPoolExecutor:
         _drop_pool()
         how = "fork" if _forkable() else "spawn"
         context = multiprocessing.get_context(how)
+        # the death signal comes when the creating *thread* ends: only the main one's
+        parent = os.getpid() if threading.current_thread() is threading.main_thread() else 0
         _pool = ProcessPoolExecutor(
-            jobs, mp_context=context, initializer=_start, initargs=(how, os.getpid())
+            jobs, mp_context=context, initializer=_start, initargs=(how, parent)
         )
         _pool_size = jobs
     return _pool
@@ -179,13 +181,14 @@ PR_SET_PDEATHSIG = 1
 
 
 def _start(how: str, parent: int) -> None:
-    """A worker's engine. A forked one drops what was its parent's: the signal handlers
-    of a service worker (its deadline and cancel), and the LanguageTool clients, whose
-    connections the parent and every other worker would share."""
+    """A worker's engine; it dies with ``parent`` (0: a pool made off the main thread
+    lives on, as the end of that thread would kill it). A forked one drops what was its
+    parent's: a service worker's signal handlers (its deadline and cancel), and the
+    LanguageTool clients, whose connections the parent and every worker would share."""
     global _engine
     from lint.languagetool import backend, backend_for
 
-    if sys.platform == "linux":
+    if parent and sys.platform == "linux":
         _die_with(parent)
     if how == "fork":
         for sig in (signal.SIGTERM, signal.SIGALRM):
