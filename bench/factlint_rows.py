@@ -117,8 +117,8 @@ def measure(
     say(f"{name}: cold first runs (service, then in-process)")
     cold = _cold(fl, texts, flags, result.notes)
     say(f"{name}: {len(texts.warm)} warm single drafts")
-    service = [pid] if (pid := fl.service_pid()) else []
     jvm_roots = [jvm_pid] if jvm_pid else []
+    service = [pid] if (pid := fl.service_pid()) else []
     before = proc.tree_cpu(service), proc.tree_cpu(jvm_roots)
     warm = _warm_runs(fl, texts, flags, result)
     if service and not any(w.error or w.restarted for w in warm):
@@ -135,11 +135,10 @@ def measure(
         _memory(fl, texts, flags, result)
     say(f"{name}: batch of {len(texts.batch)} files, --jobs {fl.jobs}")
     service = [pid] if (pid := fl.service_pid()) else []
-    before = proc.tree_cpu(service), proc.tree_cpu([jvm_pid] if jvm_pid else [])
-    with proc.PeakRSS(lambda: [jvm_pid] if jvm_pid else []) as jvm:
+    before = proc.tree_cpu(service), proc.tree_cpu(jvm_roots)
+    with proc.PeakRSS(lambda: jvm_roots) as jvm:
         batch = fl.check([texts.batch_dir], "--jobs", str(fl.jobs), *flags)
-    ours = proc.tree_cpu(service) - before[0]
-    theirs = proc.tree_cpu([jvm_pid] if jvm_pid else []) - before[1]
+    ours, theirs = proc.tree_cpu(service) - before[0], proc.tree_cpu(jvm_roots) - before[1]
     if batch.restarted:
         result.notes.append("the service restarted during the batch (code changed)")
     if jvm_pid:

@@ -70,12 +70,13 @@ def languagetool_row(
     per warm draft and during the batch goes to ``notes``."""
     row = Row(LT_ALONE, {"cold": cold})
     say("LanguageTool alone: warm drafts, batch, re-checks")
-    with proc.PeakRSS(lambda: [jvm_pid] if jvm_pid else []) as jvm:
-        start = proc.tree_cpu([jvm_pid] if jvm_pid else [])
+    roots = [jvm_pid] if jvm_pid else []
+    with proc.PeakRSS(lambda: roots) as jvm:
+        start = proc.tree_cpu(roots)
         warm = [lt.check(texts.text(d)) for d in texts.warm]
-        before = proc.tree_cpu([jvm_pid] if jvm_pid else [])
+        before = proc.tree_cpu(roots)
         batch = sum(lt.check(texts.text(p)) for p in texts.batch)
-        used = proc.tree_cpu([jvm_pid] if jvm_pid else []) - before
+        used = proc.tree_cpu(roots) - before
         lt.check(texts.version_texts[0])
         again = [lt.check(t) for t in texts.version_texts[1:]]
     if jvm_pid and notes is not None:

@@ -126,6 +126,9 @@ def _drop_pool() -> None:
     _pool, _pool_size = None, 0
 
 
+FDS = "/proc/self/fd"  # a process's open descriptors (Linux)
+PR_SET_PDEATHSIG = 1  # prctl(2)
+
 IDLE_THREADS = ("factlint-languagetool",)
 """Threads that may run beside a fork: the engine's LanguageTool thread, idle between
 lints (the pool is used instead of ``Engine.lint``, not during it)."""
@@ -143,9 +146,6 @@ def _forkable() -> bool:
     if threading.current_thread() is not main:
         return False
     return all(t is main or t.name.startswith(IDLE_THREADS) for t in threading.enumerate())
-
-
-FDS = "/proc/self/fd"
 
 
 def _let_go_of_sockets() -> None:
@@ -175,9 +175,6 @@ def _die_with(parent: int) -> None:
         ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     if os.getppid() != parent:  # it ended before the prctl
         os._exit(0)
-
-
-PR_SET_PDEATHSIG = 1
 
 
 def _start(how: str, parent: int) -> None:

@@ -161,10 +161,8 @@ def drop_unknown_names(
         if i >= 0 and may_be_a_name(f, text[f.offset : f.offset + f.length]):
             start, doc = paragraphs[i]
             end = f.offset - start + f.length
-            if doc is not None and i not in texts:
-                texts[i] = doc.text
-            para = texts.get(i, "")
-            if doc is not None and end <= len(para):
+            para = _text_of(texts, i, doc)
+            if para is not None and end <= len(para):
                 suggestion = first_suggestion(f)
                 if misspelt(para, f.offset - start, end, suggestion, draft, f.rule or "") or (
                     _in_a_title(para, f.offset - start, end) and is_word(suggestion)
@@ -202,6 +200,15 @@ class _Draft:
         if self._counts is None:
             self._counts = Counter(m.group() for m in _WORD.finditer(self.text))
         return self._counts[word]
+
+
+def _text_of(texts: dict[int, str], i: int, doc) -> str | None:
+    """Paragraph ``i``'s text, read from its Doc once (None: not parsed)."""
+    if doc is None:
+        return None
+    if i not in texts:
+        texts[i] = doc.text
+    return texts[i]
 
 
 def named_here(doc, text: str, start: int, end: int, suggestion: str, draft: _Draft) -> bool:
