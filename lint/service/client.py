@@ -3,8 +3,9 @@
 ``factlint check`` is handed to the service (started on first use) and its
 output relayed; every other command, ``--no-service``, ``FACTLINT_SERVICE=0``,
 or a service that cannot be reached, does not start the check within
-``FACTLINT_SERVICE_WAIT`` seconds (default 10), or dies mid-run means the full
-CLI runs in this process instead, on the same standard input. Standard library
+``FACTLINT_SERVICE_WAIT`` seconds (default 10), or dies mid-run before printing
+means the full CLI runs in this process instead, on the same standard input (one
+that dies while printing is an error: the part printed cannot be taken back). Standard library
 only, and only what every check needs at the top (``subprocess`` and ``base64``
 are imported where they are used), so this path starts in milliseconds.
 
@@ -36,6 +37,7 @@ WAIT = 10.0  # seconds the service may take to start a check (FACTLINT_SERVICE_W
 OFF = {"0", "off", "no", "false"}
 STDIN_LIMIT = 64 << 20  # bytes of standard input the service takes (max-file-size: 5 MB)
 EXIT_INTERRUPTED = 130
+EXIT_ERROR = 2
 ENV_PREFIXES = ("FACTLINT_", "XDG_", "LC_")
 ENV_NAMES = frozenset(
     {
@@ -217,12 +219,13 @@ def relay(sock: socket.socket) -> int | str | None:
         return None
     sock.settimeout(None)  # from here on the service bounds the request
     message = first
+    printed = False
     while True:
         if message is None:
-            _note("the factlint service stopped mid-run; checking in-process")
-            return None
+            return _stopped_mid_run(printed)
         try:
             if "out" in message:
+                printed = True
                 sys.stdout.write(message["out"])
                 sys.stdout.flush()
             if "err" in message:
@@ -235,6 +238,23 @@ def relay(sock: socket.socket) -> int | str | None:
         if "exit" in message:
             return int(message["exit"])
         message = protocol.receive(sock)
+
+
+def _stopped_mid_run(printed: bool) -> int | None:
+    """None (check in-process) while nothing of the output is out; after part of it, the
+    run cannot be done again without printing that part twice (a JSON reader would get
+    two documents): one line and exit 2 instead."""
+    if not printed:
+        _note("the factlint service stopped mid-run; checking in-process")
+        return None
+    with contextlib.suppress(OSError):
+        sys.stdout.flush()
+        print(
+            "factlint: error: the factlint service stopped while printing; the output above "
+            "is incomplete: run the check again",
+            file=sys.stderr,
+        )
+    return EXIT_ERROR
 
 
 def _pipe_closed(sock: socket.socket) -> int:

@@ -231,7 +231,7 @@ def worker_main(ctrl: socket.socket, timeout: float, memory_mb: float) -> None:
                 return
         except Cancel:
             return
-        conn = socket.socket(fileno=fds[0])
+        conn = _connection(fds[0])
         retire = False
         try:
             code, retire = run_cli(conn, request, timeout)
@@ -251,6 +251,17 @@ def worker_main(ctrl: socket.socket, timeout: float, memory_mb: float) -> None:
             return
         if retire:
             return
+
+
+def _connection(fd: int) -> socket.socket:
+    """The client's connection, handed over by the main process: blocking. The main
+    process gave it a send timeout, which made the file description both share
+    non-blocking, and a socket made from a descriptor does not know: a client slower to
+    read than the check to write (a loaded machine, a pager) would raise EAGAIN, and the
+    rest of the output would be lost."""
+    conn = socket.socket(fileno=fd)
+    conn.setblocking(True)
+    return conn
 
 
 def _abandon() -> None:

@@ -438,3 +438,50 @@ def test_a_check_through_the_service_starts_languagetool_when_none_runs(project,
     finally:
         stop_server(LanguageToolSettings(url=None, cache_dir=cache, jar_dir=jars))
         shutil.rmtree(cache, ignore_errors=True)
+
+
+def _long_report(project: Path) -> None:
+    """Sixteen drafts whose report (~200 KB) is more than a pipe and a socket hold."""
+    body = "The minister refused to tow the line on Tuesday.\n\nIt was a very unique day.\n\n"
+    for i in range(16):
+        (project / f"long{i}.md").write_text(f"# Story {i}\n\n" + body * 60)
+
+
+def test_a_client_slow_to_read_gets_every_line(project, env):
+    """The reader of the output stops for a while (a pager, a loaded machine): the
+    service waits for it and nothing is lost. Before, the worker's connection was
+    non-blocking (the main process's send timeout), and the report was cut where the
+    socket filled, or printed twice by the in-process retry."""
+    _long_report(project)
+    args = ["check", "--fail-on", "never", "."]
+    alone = factlint(*args, "--no-service", env=env, cwd=project)
+    warm(env, project)
+    slow = subprocess.Popen(
+        [FACTLINT, *args], cwd=project, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(4)  # the check is done and printing into full buffers
+    out, err = slow.communicate(timeout=120)
+    assert len(alone.stdout) > 150_000 and out.count("Found ") == 1
+    assert (out, slow.returncode) == (alone.stdout, 0), err
+    assert "stopped mid-run" not in err
+
+
+def test_a_worker_dying_while_it_prints_is_one_error_not_a_second_report(project, env):
+    """Part of the report is out when the service worker dies: the client cannot take it
+    back, so it does not lint again in-process (a second report after half of the first,
+    two JSON documents for an editor): one error line, exit 2."""
+    _long_report(project)
+    warm(env, project)
+    held = subprocess.Popen(
+        [FACTLINT, "check", "--fail-on", "never", "."], cwd=project, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    first = held.stdout.readline()  # printing has begun; the rest waits in full buffers
+    [busy] = [w for w in status(env, project)["workers"] if w["busy"]]
+    os.kill(busy["pid"], signal.SIGKILL)
+    out, err = held.communicate(timeout=120)
+    assert "tow-the-line" in first and "Found " not in out
+    assert held.returncode == 2
+    assert "the factlint service stopped while printing; the output above is incomplete" in err
+    assert "checking in-process" not in err
