@@ -315,7 +315,8 @@ class Engine:
             if cached is None:
                 found: list[Finding] = []
                 for rule in ruleset.local:
-                    if rule.id not in failed:
+                    check = rule.check
+                    if rule.id not in failed and part.contains(check.gate, check.gate_folded):
                         rule_findings = self._run_rule(rule, part, path, result)
                         if rule_findings is None:
                             failed.add(rule.id)  # one error per rule and document

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 BUDGET = 5.0
@@ -53,24 +51,32 @@ def _accounts(owner: object) -> dict[str, _Account]:
     return _ACCOUNTS[key]
 
 
-@contextmanager
-def charged(rule_id: str, owner: object, chars: int) -> Iterator[None]:
+class charged:  # lower case: a context manager, used like a function
     """Run one rule on (a piece of) the document ``owner`` stands for, ``chars`` long;
-    raise Spent when its expressions have used up the document's budget."""
-    accounts = _accounts(owner)
-    account = accounts.setdefault(rule_id, _Account(rule_id, BUDGET))
-    account.limit += chars / PER_CHARS  # each piece of the document adds its share
-    if account.left() <= 0:
-        raise Spent(_note(account))
-    token = _CURRENT.set(account)
-    try:
-        yield
-    except TimeoutError:  # raised by a call whose timeout was what the budget had left
-        if account.left() <= 0.001:
-            raise Spent(_note(account)) from None
-        raise
-    finally:
-        _CURRENT.reset(token)
+    raise Spent when its expressions have used up the document's budget. A class, not a
+    generator: the engine enters one per rule and paragraph, thousands a draft."""
+
+    __slots__ = ("account", "token")
+
+    def __init__(self, rule_id: str, owner: object, chars: int) -> None:
+        accounts = _accounts(owner)
+        account = accounts.get(rule_id)
+        if account is None:
+            account = accounts[rule_id] = _Account(rule_id, BUDGET)
+        account.limit += chars / PER_CHARS  # each piece of the document adds its share
+        self.account = account
+
+    def __enter__(self) -> None:
+        if self.account.left() <= 0:
+            raise Spent(_note(self.account))
+        self.token = _CURRENT.set(self.account)
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        _CURRENT.reset(self.token)
+        # a call whose timeout was what the budget had left
+        if kind is not None and issubclass(kind, TimeoutError) and self.account.left() <= 0.001:
+            raise Spent(_note(self.account)) from None
+        return False
 
 
 def _note(account: _Account) -> str:
@@ -95,13 +101,16 @@ def exhausted() -> bool:
     return account is not None and account.left() <= 0.001
 
 
-@contextmanager
-def timing() -> Iterator[None]:
+class timing:  # lower case: a context manager, once per regex call
     """Charge the time inside this block to the current rule's budget."""
-    start = time.perf_counter()
-    try:
-        yield
-    finally:
+
+    __slots__ = ("start",)
+
+    def __enter__(self) -> None:
+        self.start = time.perf_counter()
+
+    def __exit__(self, *_: object) -> bool:
         account = _CURRENT.get()
         if account is not None:
-            account.spent += time.perf_counter() - start
+            account.spent += time.perf_counter() - self.start
+        return False

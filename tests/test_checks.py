@@ -78,8 +78,10 @@ FRAGMENTS = [
 
 def _rule(kind: str, ignorecase: bool) -> str:
     words = ", ".join(WORDS)
-    body = f"    swap: {{{words.replace(',', ': X,')}: X}}\n" if kind == "substitution" else (
-        f"    tokens: [{words}]\n"
+    body = (
+        f"    swap: {{{words.replace(',', ': X,')}: X}}\n"
+        if kind == "substitution"
+        else (f"    tokens: [{words}]\n")
     )
     return f"    kind: {kind}\n    ignorecase: {str(ignorecase).lower()}\n" + body
 
@@ -87,8 +89,8 @@ def _rule(kind: str, ignorecase: bool) -> str:
 @pytest.mark.parametrize("ignorecase", [True, False])
 @pytest.mark.parametrize("kind", ["substitution", "existence"])
 def test_skipping_texts_without_the_word_changes_no_finding(monkeypatch, kind, ignorecase):
-    """A rule first asks whether its longest literal word (case-folded) is in the text;
-    the answer must never hide a match the regular expression would make."""
+    """A rule first asks whether its literal words (case-folded) are in the text; the
+    answer must never hide a match the regular expression would make."""
     from hypothesis import given
     from hypothesis import strategies as st
 
@@ -126,3 +128,113 @@ def test_the_ascii_lookalikes_are_all_of_them():
             found[cp] = next(a for a in string.ascii_lowercase
                              if regex.fullmatch(f"[{a}{a.upper()}]", chr(cp), flags))  # fmt: skip
     assert found == ASCII_LOOKALIKES
+
+
+# -- anchors read from a regular expression ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "ignorecase", "expected"),
+    [
+        (r"reign (in (?:spending|costs))", True, [("reign in ",), ("costs", "spending")]),
+        (r"sew(s|ed)? wild oats", True, [(" wild oats",), ("sew",)]),  # optional: apart
+        (r"(could|would|might) of (been|had)", True,
+         [("could", "might", "would"), (" of ",), ("been", "had")]),  # one of each choice
+        (r"(his|a) wild oats", True, [(" wild oats",)]),  # a branch without two characters
+        (r"Tow\s+the\s+Line", True, [("line",), ("tow",), ("the",)]),  # lower-cased
+        (r"Tow\s+the\s+Line", False, [("Line",), ("Tow",), ("the",)]),
+        (r"(?:ab)+ cdefg", True, [(" cdefg",), ("ab",)]),  # repeated at least once
+        (r"(?-i:Foos) bar", True, [(" bar",)]),  # a group that changes flags is not read
+        (r"hair’s\s+breadth", True, [("breadth",)]),  # beyond ASCII: not when case is ignored
+        (r"Größe ist", False, [("Größe ist",)]),
+        (r"(?i)Tow the line", False, None),  # the inline flag ignores case after all
+        (r"[[:alpha:]]+ xyz", True, None),  # the regex module's own syntax: no anchor
+        (r"(?:xyz){e<=1}", True, None),
+        (r"\d+ ?%", True, None),  # nothing of two characters
+        (r"(unclosed", True, None),
+    ],
+)  # fmt: skip
+def test_a_regex_anchor_is_text_every_match_contains(pattern, ignorecase, expected):
+    from lint.checks import anchors
+
+    found = anchors.of_regex(pattern, ignorecase)
+    assert (sorted(found) if found else None) == (sorted(expected) if expected else None)
+
+
+REGEXES = [
+    r"sew(s|ed)? (his|her) wild oats", r"(?:peak|peek)s? (my|his) interest",
+    r"(\d+) ?per ?cent", r"Stra(ß|ss)e ist", r"k\u0130ss(es)? ok", r"(?-i:KISS) me",
+    r"(?i)kiss ME",
+]  # fmt: skip
+REGEX_FRAGMENTS = [
+    "sew", "sews", "Sewed ", "SEW", " his", " her", " wild oats", " WILD OATS", " wild  oats",
+    "peak", "peeks", " my", " interest", " Interest", "12", " per", "cent", " percent",
+    "Straße", "STRASSE", " ist", " IST", "k\u0130ss", "kiss", "KISS", "es", " ok", " OK",
+    " me", " ME", "\u212aISS", " ", "x", "Sews her wild oats", "peak his interest",
+    "12 percent", "STRASSE ist", "KISS me", "kiss me", "k\u0130sses OK",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("kind", ["substitution", "existence"])
+def test_skipping_texts_without_a_regex_anchor_changes_no_finding(monkeypatch, kind, ignorecase):
+    """As for literal words: a text without a pattern's anchor is skipped only when the
+    pattern could not have matched it."""
+    import json
+
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    body = (
+        f"    regex: true\n    swap: {json.dumps(dict.fromkeys(REGEXES, 'X'))}\n"
+        if kind == "substitution"
+        else f"    patterns: {json.dumps(REGEXES)}\n"
+    )
+    rule = f"    kind: {kind}\n    ignorecase: {str(ignorecase).lower()}\n" + body
+    matched = []
+
+    @given(st.lists(st.sampled_from(REGEX_FRAGMENTS), max_size=8).map("".join))
+    def same(text):
+        quick = findings(rule, text)
+        with monkeypatch.context() as m:
+            m.setattr(Context, "contains", lambda self, anchor, ignorecase: True)
+            assert findings(rule, text) == quick
+        matched.append(bool(quick))
+
+    same()
+    assert any(matched)
+
+
+def test_shipped_rules_find_the_same_with_their_anchors(monkeypatch):
+    """Every example of every shipped substitution and existence rule, run through each
+    such rule with regular expressions: the same findings with anchors as without (a
+    wrong anchor would silently hide a match in real copy); and no rule finds anything
+    in an example its gate shuts it out of (the engine would not have run it)."""
+    from lint.checks.existence import Existence
+    from lint.checks.substitution import Substitution
+    from lint.packs import load_pack
+    from lint.packs.loader import shipped_dir
+
+    rules = [
+        rule
+        for path in sorted(shipped_dir().glob("*.yaml"))
+        for rule in load_pack(path).rules
+        if isinstance(rule.check, Substitution | Existence)
+    ]
+    with_regexes = [r for r in rules if r.check.opts.get("regex") or r.check.opts.get("patterns")]
+    docs = [document.parse(ex.text, "text") for r in rules for ex in (*r.bad, *r.good)]
+    assert len(with_regexes) > 20 and len(docs) > 500
+
+    def run_all():
+        return [[(f.offset, f.length) for f in r.check.run(Context(d))] for r in with_regexes
+                for d in docs]  # fmt: skip
+
+    quick = run_all()
+    shut = {(r.id, d.text) for r in rules for d in docs
+            if not Context(d).contains(r.check.gate, r.check.gate_folded)}  # fmt: skip
+    assert len(shut) > len(rules) * len(docs) // 2  # the engine skips most rules on most texts
+    monkeypatch.setattr(Context, "contains", lambda self, anchor, ignorecase: True)
+    assert run_all() == quick
+    assert sum(map(bool, quick)) > len(with_regexes)
+    found = {(r.id, d.text) for r in rules for d in docs if next(r.check.run(Context(d)), None)}
+    assert not found & shut  # the engine's gate never keeps a rule from what it finds

@@ -64,11 +64,19 @@ class Context:
         """The text lower-cased, once, for ``contains``."""
         return self.doc.text.translate(ASCII_LOOKALIKES).lower()
 
-    def contains(self, anchor: str | None, ignorecase: bool) -> bool:
-        """Might a phrase whose ``anchor`` this is occur in the text? (None: can't tell.)"""
+    def contains(self, anchor: tuple[tuple[str, ...], ...] | None, ignorecase: bool) -> bool:
+        """Might a pattern with this anchor (``lint.checks.anchors``) match the text?
+        (None: can't tell.)"""
         if anchor is None:
             return True
-        return anchor in (self.folded if ignorecase else self.doc.text)
+        text = self.folded if ignorecase else self.doc.text
+        for alternatives in anchor:
+            for piece in alternatives:
+                if piece in text:
+                    break
+            else:
+                return False
+        return True
 
     def per_paragraph(self, name: str, extract: Callable[[Context], list]) -> list:
         """``extract`` run on each paragraph, results shifted to document offsets.
@@ -114,6 +122,13 @@ class Check:
     """"paragraph": findings depend on one paragraph only, so the engine runs the check
     paragraph by paragraph and reuses the findings of unchanged ones; "document": the
     check compares across paragraphs and sees the whole document."""
+
+    gate: tuple[tuple[str, ...], ...] | None = None
+    """An anchor (``lint.checks.anchors``) every paragraph the check can find anything in
+    meets, compared case-folded when ``gate_folded``: the engine does not run the check on
+    a paragraph without it (None: on every paragraph). Hundreds of phrase rules each
+    called on every paragraph cost more in calls than in matching."""
+    gate_folded: bool = True
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
@@ -234,23 +249,6 @@ def phrase_pattern(phrase: str) -> str:
 ASCII_LOOKALIKES = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}
 """The only characters beyond ASCII that a case-insensitive regular expression matches
 with an ASCII letter ("İ", "ı", "ſ" and the Kelvin sign; a test scans all of Unicode)."""
-
-
-def anchor(phrase: str, ignorecase: bool) -> str | None:
-    """The longest word of a literal phrase, which every match contains: a text without
-    it cannot match, so thirty rules cost thirty substring tests, not thirty regex scans.
-
-    Matching that ignores case compares with the text lower-cased, ASCII_LOOKALIKES
-    made ASCII first; that is exact for ASCII words only, so a case-insensitive word
-    with other letters ("Straße") has no anchor and its pattern always runs.
-    """
-    parts = phrase.split()
-    if not parts:
-        return None
-    longest = max(parts, key=len)
-    if not ignorecase:
-        return longest
-    return longest.lower() if longest.isascii() else None
 
 
 def whole_word(pattern: str, literal: str | None = None) -> str:

@@ -189,7 +189,7 @@ class Confusables(Check):
         swap = self.opts["swap"]
         self.swap = {k.lower(): v for k, v in swap.items()}
         forms = frozenset(self.swap)
-        self.words = sorted(forms)
+        self.gate = (tuple(sorted(forms)),)  # a paragraph with none of them is skipped
 
         def compiled(option: str) -> list[Pattern]:
             out = []
@@ -206,7 +206,7 @@ class Confusables(Check):
         self.unless = compiled("unless")
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.nlp is None or not any(ctx.contains(w, True) for w in self.words):
+        if ctx.nlp is None or not ctx.contains(self.gate, True):
             return
         doc = ctx.nlp
         for i, token in enumerate(doc):

@@ -28,10 +28,10 @@ from collections.abc import Iterator
 
 import regex
 
+from lint.checks import anchors
 from lint.checks.base import (
     Check,
     Context,
-    anchor,
     match_case,
     phrase_pattern,
     whole_word,
@@ -66,9 +66,13 @@ class Existence(Check):
             raise OptionError("existence rule needs `tokens` or `patterns`", self.rule.mark)
         self.pattern = self.compile("|".join(alternatives), "patterns", None, flags)
         ignorecase = self.opts["ignorecase"]
-        self.anchors = (  # a text with none of these words cannot match (None: patterns can)
-            None if self.opts["patterns"] else [anchor(t, ignorecase) for t in tokens]
+        self.gate = anchors.any_of(  # a paragraph with none of these cannot match
+            [
+                *(anchors.of_phrase(t, ignorecase) for t in tokens),
+                *(anchors.of_regex(p, ignorecase) for p in self.opts["patterns"]),
+            ]
         )
+        self.gate_folded = ignorecase
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
         ]
@@ -77,7 +81,7 @@ class Existence(Check):
         text = ctx.text
         suggestion = self.opts["suggestion"]
         ignorecase = self.opts["ignorecase"]
-        if self.anchors is not None and not any(ctx.contains(a, ignorecase) for a in self.anchors):
+        if not ctx.contains(self.gate, ignorecase):  # the engine asks too; a caller may not
             return
         for m in self.finditer(self.pattern, text):
             if m.end() == m.start() or self.excepted(text, m.start(), m.end()):

@@ -31,7 +31,8 @@ from collections.abc import Iterator
 
 import regex
 
-from lint.checks.base import Check, Context, anchor, match_case, phrase_pattern, whole_word
+from lint.checks import anchors
+from lint.checks.base import Check, Context, match_case, phrase_pattern, whole_word
 from lint.findings import Finding
 from lint.packs.options import Option
 
@@ -50,24 +51,31 @@ class Substitution(Check):
     def prepare(self) -> None:
         flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
         swap = self.opts["swap"]
-        self.pairs = []  # (pattern, replacements, the literal word a match must contain)
+        self.pairs = []  # (pattern, replacements, what a match contains: lint.checks.anchors)
         for wrong, right in swap.items():
             body = wrong if self.opts["regex"] else phrase_pattern(wrong)
             self.compile(body, "swap", wrong, flags, at_key=True)  # a mistake shows as written
             literal = None if self.opts["regex"] else wrong
             pattern = self.compile(whole_word(body, literal), "swap", wrong, flags, at_key=True)
             rights = [right] if isinstance(right, str) else list(right)
-            word = None if literal is None else anchor(literal, self.opts["ignorecase"])
-            self.pairs.append((pattern, rights, word))
+            ignorecase = self.opts["ignorecase"]
+            anchor = (
+                anchors.of_regex(wrong, ignorecase)
+                if literal is None
+                else anchors.of_phrase(literal, ignorecase)
+            )
+            self.pairs.append((pattern, rights, anchor))
         self.exceptions = [
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
         ]
+        self.gate = anchors.any_of([anchor for _, _, anchor in self.pairs])
+        self.gate_folded = self.opts["ignorecase"]
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
         ignorecase = self.opts["ignorecase"]
-        for pattern, rights, word in self.pairs:
-            if not ctx.contains(word, ignorecase):
+        for pattern, rights, anchor in self.pairs:
+            if not ctx.contains(anchor, ignorecase):
                 continue
             for m in self.finditer(pattern, text):
                 if self.excepted(text, m.start(), m.end()):
