@@ -135,17 +135,18 @@ def measure(
         _memory(fl, texts, flags, result)
     say(f"{name}: batch of {len(texts.batch)} files, --jobs {fl.jobs}")
     service = [pid] if (pid := fl.service_pid()) else []
-    before = proc.tree_cpu(service), proc.tree_cpu(jvm_roots)
+    before = proc.tree_cpu(service), proc.tree_cpu(jvm_roots), proc.own_cpu()
     with proc.PeakRSS(lambda: jvm_roots) as jvm:
         batch = fl.check([texts.batch_dir], "--jobs", str(fl.jobs), *flags)
     ours, theirs = proc.tree_cpu(service) - before[0], proc.tree_cpu(jvm_roots) - before[1]
+    bench_cpu = proc.own_cpu() - before[2]
     if batch.restarted:
         result.notes.append("the service restarted during the batch (code changed)")
     if jvm_pid:
         result.notes.append(f"LanguageTool JVM during the batch: {jvm.mb:.0f} MB")
     if service and not batch.error:
         result.notes.append(cpu_note("the batch", ours, theirs, batch.run.seconds,
-                                     texts.batch_words))  # fmt: skip
+                                     texts.batch_words, bench_cpu))  # fmt: skip
     fl.stop_service()
 
     failed = next((w.error for w in warm if w.error), None)
@@ -194,12 +195,18 @@ def _memory(fl: Factlint, texts: Texts, flags: Sequence[str], result: FactlintRe
     result.rss_5k["in-process (--no-service)"] = in_process.fig(in_process.run.peak_mb)
 
 
-def cpu_note(what: str, ours: float, jvm: float, seconds: float, words: int) -> str:
+def cpu_note(
+    what: str, ours: float, jvm: float, seconds: float, words: int, bench: float | None = None
+) -> str:
     """Where a run's time went: CPU seconds of factlint's processes and of LanguageTool's
-    JVM, per 1,000 words, and how many cores they kept busy together."""
+    JVM, per 1,000 words, and how many cores they kept busy together; and the bench's own
+    (its memory sampling), which competes with them for the same cores."""
     per = 1000 / max(words, 1)
-    return (
+    note = (
         f"CPU during {what}: factlint's processes {ours:.1f} s ({ours * per:.2f} s per 1,000 "
         f"words), LanguageTool's JVM {jvm:.1f} s ({jvm * per:.2f} s), in {seconds:.1f} s: "
         f"{(ours + jvm) / seconds:.2f} cores busy"
     )
+    if bench is not None:
+        note += f"; the bench itself {bench:.1f} s ({bench / seconds:.2f} cores)"
+    return note

@@ -9,6 +9,7 @@ we are told to watch, sampled from a thread so the measured code runs unchanged.
 from __future__ import annotations
 
 import contextlib
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -22,6 +23,23 @@ import psutil
 
 MB = 1 << 20
 SAMPLE_EVERY = 0.02  # seconds; fine enough for runs of a few tenths of a second
+SAMPLE_AT_MOST = 0.25  # seconds between samples once a run has gone on for a while
+RAMP = 1.0
+"""After RAMP seconds the interval grows with the time run so far (0.1 s after 5 s):
+one sample walks the process table (1.5-2 ms of CPU here), and at 50 a second two
+samplers took a quarter of a core from a batch that needs both, while memory that
+grows over tens of seconds needs no 20 ms resolution."""
+
+
+def interval(elapsed: float) -> float:
+    """Seconds to the next sample, ``elapsed`` seconds into a run."""
+    return min(SAMPLE_AT_MOST, SAMPLE_EVERY * max(1.0, elapsed / RAMP))
+
+
+def own_cpu() -> float:
+    """CPU seconds of this process (the bench and its sampling threads) so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def tree_rss(roots: Iterable[int]) -> int:
@@ -71,9 +89,10 @@ class PeakRSS:
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
+        began = time.perf_counter()
         while True:
             self.peak = max(self.peak, tree_rss(self.roots()))
-            if self._done.wait(SAMPLE_EVERY):
+            if self._done.wait(interval(time.perf_counter() - began)):
                 return
 
     def __enter__(self) -> PeakRSS:
