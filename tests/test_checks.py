@@ -182,7 +182,7 @@ def test_skipping_texts_without_a_regex_anchor_changes_no_finding(monkeypatch, k
     pattern could not have matched it."""
     import json
 
-    from hypothesis import given
+    from hypothesis import example, given
     from hypothesis import strategies as st
 
     body = (
@@ -194,6 +194,7 @@ def test_skipping_texts_without_a_regex_anchor_changes_no_finding(monkeypatch, k
     matched = []
 
     @given(st.lists(st.sampled_from(REGEX_FRAGMENTS), max_size=8).map("".join))
+    @example("Sews her wild oats, KISS me and peak his interest at 12 percent")  # matches
     def same(text):
         quick = findings(rule, text)
         with monkeypatch.context() as m:
