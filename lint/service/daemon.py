@@ -11,10 +11,11 @@ independently:
   hands checks to idle workers (up to ``FACTLINT_SERVICE_WORKERS``, default the
   usable cores, at least 2); a check that finds none busy waits in a queue, and a
   client that waits longer than it wants falls back in-process (``client``);
-- each request is bounded: ``FACTLINT_SERVICE_TIMEOUT`` seconds (default 600;
-  the worker says so in one line, and the main process kills a worker that does
-  not stop) and ``FACTLINT_SERVICE_MEMORY_MB`` of address space beyond the warm
-  engine (default 2048);
+- each request is bounded: ``FACTLINT_SERVICE_TIMEOUT`` seconds of checking
+  (default 600; the worker says so in one line, and the main process kills a
+  worker that does not stop; a report being printed to a slow reader is not
+  bounded, as in-process) and ``FACTLINT_SERVICE_MEMORY_MB`` of address space
+  beyond the warm engine (default 2048);
 - a client that goes away (Ctrl-C, a closed pipe) cancels its request: the main
   process sees the connection close and stops that worker, so nothing is written
   afterwards (an interrupted ``--fix`` is never applied later).
@@ -45,6 +46,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,13 +117,19 @@ _BLOCKED = {signal.SIGALRM}
 class Stream(io.TextIOBase):
     """A client's stdout or stderr: writes go to it as messages; isatty() is the client's."""
 
-    def __init__(self, sock: socket.socket, key: str, tty: bool) -> None:
+    def __init__(
+        self, sock: socket.socket, key: str, tty: bool, first: Callable[[], None] | None = None
+    ) -> None:
         self.sock, self.key, self.tty = sock, key, tty
         self.closed_by_peer = False
+        self.first = first  # called before the first write
 
     def write(self, text: str | bytes) -> int:
         if isinstance(text, bytes | bytearray):  # click writes bytes to streams it must
             text = bytes(text).decode("utf-8", "replace")
+        if text and self.first is not None:
+            first, self.first = self.first, None
+            first()
         if text and not self.closed_by_peer:
             # a deadline must not cut a message in half: the client could not read on
             old = signal.pthread_sigmask(signal.SIG_BLOCK, _BLOCKED)
@@ -141,14 +149,26 @@ class Stream(io.TextIOBase):
         return "utf-8"
 
 
-def run_cli(conn: socket.socket, request: dict, timeout: float) -> tuple[int, bool]:
+def run_cli(
+    conn: socket.socket, request: dict, timeout: float, printing: Callable[[], None] | None = None
+) -> tuple[int, bool]:
     """Run ``factlint ARGV`` as the client would have, with its cwd, env and streams:
     the exit code, and whether this worker should retire (a deadline or memory ran out,
-    so threads or caches may be in any state)."""
+    so threads or caches may be in any state).
+
+    The deadline bounds the check, not its reader: the report is written once the check
+    is done, so at its first line the alarm is off and ``printing`` tells the main
+    process, and a client that reads slowly (a pager, for as long as its user reads)
+    gets all of it, as from a check in its own process."""
     from lint import cli
 
+    def first_line() -> None:
+        signal.alarm(0)
+        if printing is not None:
+            printing()
+
     tty = request.get("tty") or {}
-    out = Stream(conn, "out", bool(tty.get("out")))
+    out = Stream(conn, "out", bool(tty.get("out")), first_line)
     err = Stream(conn, "err", bool(tty.get("err")))
     data = base64.b64decode(request.get("stdin") or "")
     if request.get("stdin_capped"):
@@ -234,9 +254,8 @@ def worker_main(ctrl: socket.socket, timeout: float, memory_mb: float) -> None:
         conn = _connection(fds[0])
         retire = False
         try:
-            code, retire = run_cli(conn, request, timeout)
-            with contextlib.suppress(OSError):  # the main process may have stopped
-                protocol.send(ctrl, {"finishing": True})  # before the client can hang up
+            code, retire = run_cli(conn, request, timeout, lambda: _say(ctrl, printing=True))
+            _say(ctrl, finishing=True)  # before the client can hang up
             with contextlib.suppress(OSError):
                 protocol.send(conn, {"exit": code})
         except Cancel:
@@ -251,6 +270,11 @@ def worker_main(ctrl: socket.socket, timeout: float, memory_mb: float) -> None:
             return
         if retire:
             return
+
+
+def _say(ctrl: socket.socket, **message: object) -> None:
+    with contextlib.suppress(OSError):  # the main process may have stopped
+        protocol.send(ctrl, message)
 
 
 def _connection(fd: int) -> socket.socket:
@@ -282,6 +306,7 @@ class Worker:
     conn: socket.socket | None = None
     began: float = 0.0
     finishing: bool = False
+    printing: bool = False  # its check is done: the deadline no longer applies
     cancelled_at: float | None = None
     served: int = 0
     last_used: float = field(default_factory=time.monotonic)
@@ -436,7 +461,8 @@ class Service:
                 log.warning("a request could not be handed over: %s", exc)
                 conn.close()
                 continue
-            worker.conn, worker.began, worker.finishing = conn, time.monotonic(), False
+            worker.conn, worker.began = conn, time.monotonic()
+            worker.finishing = worker.printing = False
             worker.served += 1
             self.served += 1
             self.selector.register(conn, selectors.EVENT_READ, ("client", worker))
@@ -492,6 +518,8 @@ class Service:
         if message is None:  # the worker exited (or was killed)
             self.drop(worker)
             return
+        if message.get("printing"):
+            worker.printing = True
         if message.get("finishing"):
             worker.finishing = True
         if message.get("done"):
@@ -554,7 +582,11 @@ class Service:
         now = time.monotonic()
         for worker in list(self.workers.values()):
             cancelled = worker.cancelled_at is not None and now - worker.cancelled_at > STOP_GRACE
-            overdue = worker.conn is not None and now - worker.began > self.timeout + 15
+            overdue = (
+                worker.conn is not None
+                and not worker.printing
+                and now - worker.began > self.timeout + 15
+            )
             if cancelled or overdue:
                 log.warning("worker %d does not stop: killing it", worker.pid)
                 with contextlib.suppress(ProcessLookupError):

@@ -485,3 +485,22 @@ def test_a_worker_dying_while_it_prints_is_one_error_not_a_second_report(project
     assert held.returncode == 2
     assert "the factlint service stopped while printing; the output above is incomplete" in err
     assert "checking in-process" not in err
+
+
+def test_the_deadline_bounds_the_check_not_a_slow_reader(project, env):
+    """A report read slowly for longer than the service's limit (a pager whose user takes
+    their time) is not cut: the limit is for the check, which was done before the first
+    line, neither the worker's alarm nor the main process's kill of an overdue worker
+    applies once it prints."""
+    _long_report(project)  # one paragraph, repeated: the check itself takes a moment
+    env = dict(env, FACTLINT_SERVICE_TIMEOUT="2")
+    args = ["check", "--fail-on", "never", "."]
+    alone = factlint(*args, "--no-service", env=env, cwd=project)
+    assert factlint(*args, env=env, cwd=project).stdout == alone.stdout  # in time, warm
+    slow = subprocess.Popen(
+        [FACTLINT, *args], cwd=project, env=env, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    time.sleep(2 + 15 + 3)  # past the alarm, and past the main process's grace
+    out, err = slow.communicate(timeout=120)
+    assert (out, slow.returncode) == (alone.stdout, 0), err
