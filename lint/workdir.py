@@ -10,7 +10,6 @@ relative ones in one line, instead of the run dying in an import.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 GONE: str | None = None
 """The working directory this process started in, when it no longer existed."""
@@ -25,9 +24,9 @@ def settle() -> None:
         os.chdir("/")
 
 
-def refused(path: str | Path) -> str | None:
+def refused(path: str | os.PathLike[str]) -> str | None:
     """Why a relative ``path`` cannot be used (the working directory is gone), or None."""
-    if GONE is None or Path(path).is_absolute():
+    if GONE is None or os.path.isabs(path):  # not pathlib: the thin client imports this
         return None
     return (
         f"{path}: the current directory ({GONE}) no longer exists, so relative paths "
