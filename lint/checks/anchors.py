@@ -109,6 +109,8 @@ def _weakest(requirement: tuple[str, ...]) -> int:
 
 
 def _anchor(requirements: list[tuple[str, ...]], ignorecase: bool) -> Anchor | None:
+    """The most selective requirements that can be looked for (lower-cased when case is
+    ignored), or None when none can."""
     kept: dict[tuple[str, ...], None] = {}
     for alternatives in requirements:
         if ignorecase:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import regex
 
 from lint import regex_budget
+from lint.checks.anchors import Anchor
 from lint.findings import Finding
 from lint.packs.options import Option, OptionError
 from lint.packs.yamlpos import mark_of
@@ -64,7 +65,7 @@ class Context:
         """The text lower-cased, once, for ``contains``."""
         return self.doc.text.translate(ASCII_LOOKALIKES).lower()
 
-    def contains(self, anchor: tuple[tuple[str, ...], ...] | None, ignorecase: bool) -> bool:
+    def contains(self, anchor: Anchor | None, ignorecase: bool) -> bool:
         """Might a pattern with this anchor (``lint.checks.anchors``) match the text?
         (None: can't tell.)"""
         if anchor is None:
@@ -123,7 +124,7 @@ class Check:
     paragraph by paragraph and reuses the findings of unchanged ones; "document": the
     check compares across paragraphs and sees the whole document."""
 
-    gate: tuple[tuple[str, ...], ...] | None = None
+    gate: Anchor | None = None
     """An anchor (``lint.checks.anchors``) every paragraph the check can find anything in
     meets, compared case-folded when ``gate_folded``: the engine does not run the check on
     a paragraph without it (None: on every paragraph). Hundreds of phrase rules each

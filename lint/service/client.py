@@ -5,9 +5,10 @@ output relayed; every other command, ``--no-service``, ``FACTLINT_SERVICE=0``,
 or a service that cannot be reached, does not start the check within
 ``FACTLINT_SERVICE_WAIT`` seconds (default 10), or dies mid-run before printing
 means the full CLI runs in this process instead, on the same standard input (one
-that dies while printing is an error: the part printed cannot be taken back). Standard library
-only, and only what every check needs at the top (``subprocess`` and ``base64``
-are imported where they are used), so this path starts in milliseconds.
+that dies while printing is an error: what is printed cannot be taken back).
+Standard library only, and only what every check needs at the top
+(``subprocess`` and ``base64`` are imported where they are used), so this path
+starts in milliseconds.
 
 What the service is told is what a check needs: the arguments, the directory,
 the environment variables factlint and its libraries read (``ENV_NAMES``,

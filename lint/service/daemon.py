@@ -278,11 +278,11 @@ def _say(ctrl: socket.socket, **message: object) -> None:
 
 
 def _connection(fd: int) -> socket.socket:
-    """The client's connection, handed over by the main process: blocking. The main
-    process gave it a send timeout, which made the file description both share
-    non-blocking, and a socket made from a descriptor does not know: a client slower to
-    read than the check to write (a loaded machine, a pager) would raise EAGAIN, and the
-    rest of the output would be lost."""
+    """The client's connection, handed over by the main process, made blocking. The main
+    process gave it a send timeout, which in Python makes the file description (shared
+    with this process) non-blocking, and a socket made from a descriptor does not know
+    that: a client slower to read than the check writes (a loaded machine, a pager) got
+    EAGAIN, and the rest of its report was lost."""
     conn = socket.socket(fileno=fd)
     conn.setblocking(True)
     return conn
