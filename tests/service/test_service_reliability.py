@@ -441,9 +441,10 @@ def test_a_check_through_the_service_starts_languagetool_when_none_runs(project,
 
 
 def _long_report(project: Path) -> None:
-    """Sixteen drafts whose report (~200 KB) is more than a pipe and a socket hold."""
+    """Thirty-two drafts whose report (~400 KB) is several times what a pipe and a socket
+    hold (~100 KB here); one paragraph pair, repeated, so checking them takes a moment."""
     body = "The minister refused to tow the line on Tuesday.\n\nIt was a very unique day.\n\n"
-    for i in range(16):
+    for i in range(32):
         (project / f"long{i}.md").write_text(f"# Story {i}\n\n" + body * 60)
 
 
@@ -493,7 +494,7 @@ def test_the_deadline_bounds_the_check_not_a_slow_reader(project, env):
     line, neither the worker's alarm nor the main process's kill of an overdue worker
     applies once it prints."""
     _long_report(project)  # one paragraph, repeated: the check itself takes a moment
-    env = dict(env, FACTLINT_SERVICE_TIMEOUT="2")
+    env = dict(env, FACTLINT_SERVICE_TIMEOUT="4")
     args = ["check", "--fail-on", "never", "."]
     alone = factlint(*args, "--no-service", env=env, cwd=project)
     assert factlint(*args, env=env, cwd=project).stdout == alone.stdout  # in time, warm
@@ -501,6 +502,6 @@ def test_the_deadline_bounds_the_check_not_a_slow_reader(project, env):
         [FACTLINT, *args], cwd=project, env=env, text=True,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )  # fmt: skip
-    time.sleep(2 + 15 + 3)  # past the alarm, and past the main process's grace
+    time.sleep(4 + 15 + 3)  # past the alarm, and past the main process's grace
     out, err = slow.communicate(timeout=120)
     assert (out, slow.returncode) == (alone.stdout, 0), err
