@@ -86,18 +86,17 @@ def _rule(kind: str, ignorecase: bool) -> str:
     return f"    kind: {kind}\n    ignorecase: {str(ignorecase).lower()}\n" + body
 
 
-@pytest.mark.parametrize("ignorecase", [True, False])
-@pytest.mark.parametrize("kind", ["substitution", "existence"])
-def test_skipping_texts_without_the_word_changes_no_finding(monkeypatch, kind, ignorecase):
-    """A rule first asks whether its literal words (case-folded) are in the text; the
-    answer must never hide a match the regular expression would make."""
+def _same_without_anchors(monkeypatch, rule: str, fragments: list[str], example: str = ""):
+    """Texts of ``fragments`` (and ``example``) checked with and without the anchor test,
+    which must agree; whether each text had a finding."""
+    from hypothesis import example as also
     from hypothesis import given
     from hypothesis import strategies as st
 
-    rule = _rule(kind, ignorecase)
     matched = []
 
-    @given(st.lists(st.sampled_from(FRAGMENTS), max_size=8).map("".join))
+    @given(st.lists(st.sampled_from(fragments), max_size=8).map("".join))
+    @also(example)
     def same(text):
         quick = findings(rule, text)
         with monkeypatch.context() as m:
@@ -106,7 +105,16 @@ def test_skipping_texts_without_the_word_changes_no_finding(monkeypatch, kind, i
         matched.append(bool(quick))
 
     same()
-    assert any(matched)  # the texts did contain matches
+    return matched
+
+
+@pytest.mark.parametrize("ignorecase", [True, False])
+@pytest.mark.parametrize("kind", ["substitution", "existence"])
+def test_skipping_texts_without_the_word_changes_no_finding(monkeypatch, kind, ignorecase):
+    """A rule first asks whether its literal words (case-folded) are in the text; the
+    answer must never hide a match the regular expression would make."""
+    rule = _rule(kind, ignorecase)
+    assert any(_same_without_anchors(monkeypatch, rule, FRAGMENTS))  # texts with matches
     found = [text for text, _ in findings(rule, "a KASK, a \u212aask and a STRASSE")]
     assert found == (["KASK", "\u212aask"] if ignorecase else [])
 
@@ -182,28 +190,14 @@ def test_skipping_texts_without_a_regex_anchor_changes_no_finding(monkeypatch, k
     pattern could not have matched it."""
     import json
 
-    from hypothesis import example, given
-    from hypothesis import strategies as st
-
     body = (
         f"    regex: true\n    swap: {json.dumps(dict.fromkeys(REGEXES, 'X'))}\n"
         if kind == "substitution"
         else f"    patterns: {json.dumps(REGEXES)}\n"
     )
     rule = f"    kind: {kind}\n    ignorecase: {str(ignorecase).lower()}\n" + body
-    matched = []
-
-    @given(st.lists(st.sampled_from(REGEX_FRAGMENTS), max_size=8).map("".join))
-    @example("Sews her wild oats, KISS me and peak his interest at 12 percent")  # matches
-    def same(text):
-        quick = findings(rule, text)
-        with monkeypatch.context() as m:
-            m.setattr(Context, "contains", lambda self, anchor, ignorecase: True)
-            assert findings(rule, text) == quick
-        matched.append(bool(quick))
-
-    same()
-    assert any(matched)
+    matching = "Sews her wild oats, KISS me and peak his interest at 12 percent"
+    assert any(_same_without_anchors(monkeypatch, rule, REGEX_FRAGMENTS, matching))
 
 
 def test_shipped_rules_find_the_same_with_their_anchors(monkeypatch):
