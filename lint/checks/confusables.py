@@ -189,7 +189,7 @@ class Confusables(Check):
         swap = self.opts["swap"]
         self.swap = {k.lower(): v for k, v in swap.items()}
         forms = frozenset(self.swap)
-        self.gate = (tuple(sorted(forms)),)  # a paragraph with none of them is skipped
+        self.gate = (tuple(sorted(forms)),)  # the engine skips a paragraph with none
 
         def compiled(option: str) -> list[Pattern]:
             out = []
@@ -206,7 +206,7 @@ class Confusables(Check):
         self.unless = compiled("unless")
 
     def run(self, ctx: Context) -> Iterator[Finding]:
-        if ctx.nlp is None or not ctx.contains(self.gate, True):
+        if ctx.nlp is None:
             return
         doc = ctx.nlp
         for i, token in enumerate(doc):

@@ -81,8 +81,6 @@ class Existence(Check):
         text = ctx.text
         suggestion = self.opts["suggestion"]
         ignorecase = self.opts["ignorecase"]
-        if not ctx.contains(self.gate, ignorecase):  # the engine asks too; a caller may not
-            return
         for m in self.finditer(self.pattern, text):
             if m.end() == m.start() or self.excepted(text, m.start(), m.end()):
                 continue

@@ -49,7 +49,8 @@ class Substitution(Check):
     }
 
     def prepare(self) -> None:
-        flags = regex.IGNORECASE if self.opts["ignorecase"] else 0
+        ignorecase = self.opts["ignorecase"]
+        flags = regex.IGNORECASE if ignorecase else 0
         swap = self.opts["swap"]
         self.pairs = []  # (pattern, replacements, what a match contains: lint.checks.anchors)
         for wrong, right in swap.items():
@@ -58,7 +59,6 @@ class Substitution(Check):
             literal = None if self.opts["regex"] else wrong
             pattern = self.compile(whole_word(body, literal), "swap", wrong, flags, at_key=True)
             rights = [right] if isinstance(right, str) else list(right)
-            ignorecase = self.opts["ignorecase"]
             anchor = (
                 anchors.of_regex(wrong, ignorecase)
                 if literal is None
@@ -69,7 +69,7 @@ class Substitution(Check):
             self.compile(p, "exceptions", i, flags) for i, p in enumerate(self.opts["exceptions"])
         ]
         self.gate = anchors.any_of([anchor for _, _, anchor in self.pairs])
-        self.gate_folded = self.opts["ignorecase"]
+        self.gate_folded = ignorecase
 
     def run(self, ctx: Context) -> Iterator[Finding]:
         text = ctx.text
