@@ -93,7 +93,7 @@ def measure(
         lt.stop()
         fresh = isolation.start_languagetool(texts.text(texts.single), say, "languagetool")
         client = peers.LanguageToolAlone(fresh.url)
-        warmed = as_warm_as_factlint(client, texts, lsp=not ratios)
+        warmed = as_warm_as_factlint(client, texts, lt.warm_up, lsp=not ratios)
         rows.append(peers.languagetool_row(client, texts, lt.cold, fresh.pid, say, lt.notes))
         fresh.stop()
         rows.append(peers.spacy_row(texts, work / "manifest.json", env, say))
@@ -125,26 +125,35 @@ def measure(
     )  # fmt: skip
 
 
-def as_warm_as_factlint(client: peers.LanguageToolAlone, texts: Texts, lsp: bool = True) -> str:
+def as_warm_as_factlint(
+    client: peers.LanguageToolAlone, texts: Texts, warm_up: list[str], lsp: bool = True
+) -> str:
     """Warm LanguageTool alone's fresh server on what factlint's server had checked before
-    factlint's warm drafts were timed, in the same order: the warm-up articles, the
+    factlint's warm drafts were timed, in the same order: the requests of factlint's
+    background warm-up (``warm_up``, as they were sent), the warm-up articles, the
     ~5,000-word draft (the language server's run, when there was one) and the two drafts
     of the cold runs. A JVM that has checked more answers faster, so anything less
     flatters factlint. (The paragraphs the language server's edits bring in are left out:
     LanguageTool alone's own re-checks must find them new.) Returns a line for the notes."""
-    sent = [*texts.warmup, *([texts.version_texts[0]] if lsp else [])]
+    sent = [*warm_up, *texts.warmup, *([texts.version_texts[0]] if lsp else [])]
     sent += [texts.text(texts.single), texts.text(texts.drafts[1])]
     say(f"LanguageTool alone: warming it as factlint's server was ({len(sent)} texts)")
     for text in sent:
         client.check(text)
     draft = "the language server's draft, " if lsp else ""
+    background = (
+        f"the {len(warm_up)} requests of factlint's background warm-up (LanguageTool's rule "
+        "examples, ~2,000 characters each), "
+        if warm_up
+        else ""
+    )
     return (
         f"Warm-up: before the timed warm drafts, both LanguageTool servers had checked the "
-        f"same texts ({client.checks} texts, {client.words:,} words: the "
+        f"same texts ({client.checks} texts, {client.words:,} words: {background}the "
         f"{len(texts.warmup)} warm-up articles, {draft}the two cold drafts; factlint's "
         "server also the paragraphs the language server's edits brought in), factlint's "
-        "in paragraphs packed into requests of ~2,000 characters, LanguageTool alone's "
-        "one request per text"
+        "articles in paragraphs packed into requests of ~2,000 characters, LanguageTool "
+        "alone's one request per text"
     )
 
 

@@ -20,7 +20,6 @@ background warm-up (``lint.languagetool.warmup``). Usage::
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import statistics
 import sys
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import requests
 
+from bench.isolation import wait_warm_up
 from bench.peers import LanguageToolAlone
 from lint.languagetool import server, warmup
 from lint.languagetool.backend import LanguageToolBackend
@@ -176,22 +176,11 @@ def warm_up_curve(
                 per_1000.append(seconds * 1000 / max(1, len(text.split())))
                 if n == 0 and background:
                     say("warm-up curve: waiting for the background warm-up")
-                    waited = _wait_warm_up(settings.state / server.WARMUP_LOG)
+                    waited, _ = wait_warm_up(settings.state / server.WARMUP_LOG)
         finally:
             server.stop_server(settings)
     label = "with the background warm-up" if background else "without (one sentence, as before)"
     return Curve(label, started, per_1000, waited)
-
-
-def _wait_warm_up(log: Path, limit: float = 600.0) -> float:
-    """Seconds until the warm-up process writes its last line (or ``limit``)."""
-    began = time.perf_counter()
-    while time.perf_counter() - began < limit:
-        with contextlib.suppress(OSError):
-            if "warm-up:" in log.read_text("utf-8", "replace"):
-                break
-        time.sleep(0.5)
-    return time.perf_counter() - began
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -55,13 +55,15 @@ class Factlint:
             if ask("stop") is not None:
                 client.wait_gone()
 
-    def check(self, paths: Sequence[Path], *flags: str) -> Checked:
+    def check(self, paths: Sequence[Path], *flags: str, proportional: bool = False) -> Checked:
         """One ``factlint check``; memory of the client's tree and, unless it is told not to
-        use it, of the service's."""
+        use it, of the service's (and their PSS, when ``proportional``)."""
         before = self.service_pid()
         watch = [before] if before and "--no-service" not in flags else []
         cmd = [self.exe, "check", *paths, "-q", "--fail-on", "never", *flags]
-        run = proc.run(cmd, self.work, self.env, also_watch=lambda: watch)
+        run = proc.run(
+            cmd, self.work, self.env, also_watch=lambda: watch, proportional=proportional
+        )
         after = self.service_pid()
         return Checked(run, restarted=before is not None and after != before, service=after)
 
@@ -190,11 +192,19 @@ def _memory(fl: Factlint, texts: Texts, flags: Sequence[str], result: FactlintRe
     """Peak Python-side memory checking the ~5,000-word draft, through the warm service
     (client + service) and in a process of its own; neither from the on-disk result
     cache, where the first run leaves the draft's findings (the second then loaded no
-    spaCy: 109 MB "in-process")."""
-    via_service = fl.check([texts.versions[0]], "--no-cache", *flags)
-    in_process = fl.check([texts.versions[0]], "--no-service", "--no-cache", *flags)
-    result.rss_5k["service (client + service)"] = via_service.fig(via_service.run.peak_mb)
-    result.rss_5k["in-process (--no-service)"] = in_process.fig(in_process.run.peak_mb)
+    spaCy: 109 MB "in-process"). Proportional (PSS): the service's worker is forked from
+    its main process and shares most of its pages, which summed RSS counts twice."""
+    via_service = fl.check([texts.versions[0]], "--no-cache", *flags, proportional=True)
+    in_process = fl.check(
+        [texts.versions[0]], "--no-service", "--no-cache", *flags, proportional=True
+    )
+    for how, checked in (("service (client + service)", via_service),
+                         ("in-process (--no-service)", in_process)):  # fmt: skip
+        result.rss_5k[how] = checked.fig(checked.run.peak_pss_mb)
+        result.notes.append(
+            f"{how} on the {texts.incremental_words:,}-word draft: peak PSS "
+            f"{checked.run.peak_pss_mb or 0:.0f} MB, peak RSS summed {checked.run.peak_mb:.0f} MB"
+        )
 
 
 def cpu_note(

@@ -12,7 +12,9 @@ user's; the bench stops both when it ends.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -55,6 +57,7 @@ class LanguageTool:
     version: str
     cold: Fig
     notes: list[str] = field(default_factory=list)
+    warm_up: list[str] = field(default_factory=list)  # the background warm-up's requests
 
     @property
     def jars(self) -> Path | None:
@@ -74,13 +77,17 @@ def start_languagetool(
     """Start the bench's server cold (to its first answer), then time its first check
     (of the single draft): LanguageTool's cold first run. ``suggestions`` is the
     ``spelling_suggestions`` setting it starts with: ``factlint`` (the server skips the
-    speller's suggestions, as factlint starts it) or ``languagetool`` (a stock server)."""
-    from lint.languagetool import server
+    speller's suggestions, as factlint starts it, and it is warmed up in the background
+    as factlint warms it: waited for here, and its requests kept, so that LanguageTool
+    alone's server can be sent the same) or ``languagetool`` (a stock server, no warm-up)."""
+    from lint.languagetool import server, warmup
     from lint.languagetool.settings import LanguageToolSettings
 
+    ours = suggestions == "factlint"
     settings = LanguageToolSettings.from_mapping(
         {"idle_timeout": int(SERVICE_IDLE), "spelling_suggestions": suggestions}
         | {"check_time_limit": CHECK_TIME_LIMIT}
+        | ({} if ours else {"warm_up_checks": 0})
     )
     if settings.external:  # FACTLINT_LANGUAGETOOL_URL: the user's server, not ours to start
         url = settings.url or ""
@@ -88,15 +95,36 @@ def start_languagetool(
         return LanguageTool(None, url, None, f"LanguageTool at {url}", Fig.na("external server"))
     say("LanguageTool: cold start of a server in a temporary state directory")
     began = time.perf_counter()
-    state = server.ensure_server(settings, say=lambda _: None, warm_up=False)
+    state = server.ensure_server(settings, say=lambda _: None, warm_up=ours)
     ready = time.perf_counter() - began
     first = LanguageToolAlone(state.url).check(single)
     version = f"LanguageTool {state.version} on Java {state.java_version} (-Xmx{state.max_memory})"
-    note = (
+    notes = [
         f"LanguageTool's cold run = server start to first answer {ready:.2f} s + "
         f"first check of the single draft {first:.2f} s"
-    )
-    return LanguageTool(settings, state.url, state.pid, version, Fig(ready + first), [note])
+    ]
+    sent: list[str] = []
+    if ours and settings.warm_up_checks > 0:
+        say("LanguageTool: waiting for factlint's background warm-up of its server")
+        waited, line = wait_warm_up(settings.state / server.WARMUP_LOG)
+        done = int(m.group(1)) if (m := re.search(r"(\d+) checks", line)) else 0
+        sent = warmup.warm_up_texts(settings.jars, settings.language, done)
+        notes.append(f"factlint's background warm-up of its server: {line} (waited {waited:.0f} s)")
+    return LanguageTool(settings, state.url, state.pid, version, Fig(ready + first), notes, sent)
+
+
+def wait_warm_up(log: Path, limit: float = 900.0) -> tuple[float, str]:
+    """Seconds until the warm-up process writes its last line (or ``limit``), and the line."""
+    began = time.perf_counter()
+    while time.perf_counter() - began < limit:
+        with contextlib.suppress(OSError):
+            lines = [
+                ln for ln in log.read_text("utf-8", "replace").splitlines() if "warm-up:" in ln
+            ]
+            if lines:
+                return time.perf_counter() - began, lines[-1].strip()
+        time.sleep(0.5)
+    return time.perf_counter() - began, "warm-up: not finished in time"
 
 
 def write_configs(work: Path) -> None:

@@ -4,6 +4,11 @@ Every tool is measured the same way: wall time from before the process is
 created to after it exits (so interpreter and JVM start-up count, as a user
 pays them), and the peak of the summed resident set size of the process trees
 we are told to watch, sampled from a thread so the measured code runs unchanged.
+
+Summed RSS counts a page shared by two processes twice: a forked worker shares
+most of its parent's pages (copy on write), so for a tree that forks, ``proportional``
+also sums the proportional set size (PSS, from /proc/PID/smaps_rollup: each shared
+page split between the processes that share it), which is what the tree takes.
 """
 
 from __future__ import annotations
@@ -69,6 +74,20 @@ def _rss(procs: Iterable[psutil.Process]) -> int:
     return total
 
 
+def _pss(procs: Iterable[psutil.Process]) -> int:
+    """Summed PSS (bytes); a process whose smaps_rollup cannot be read counts its RSS."""
+    total = 0
+    for proc in procs:
+        try:
+            with open(f"/proc/{proc.pid}/smaps_rollup", "rb") as rollup:
+                line = next(ln for ln in rollup if ln.startswith(b"Pss:"))
+            total += int(line.split()[1]) * 1024
+        except (OSError, StopIteration, ValueError, IndexError):
+            with contextlib.suppress(psutil.Error):
+                total += proc.memory_info().rss
+    return total
+
+
 def tree_cpu(roots: Iterable[int]) -> float:
     """CPU seconds (user + system) used so far by each root process and its descendants:
     taken before and after a run, the difference says how many cores it kept busy."""
@@ -87,9 +106,11 @@ class PeakRSS:
     appears during the block (a service started by its first client) is picked up.
     """
 
-    def __init__(self, roots: Callable[[], Iterable[int]]) -> None:
+    def __init__(self, roots: Callable[[], Iterable[int]], proportional: bool = False) -> None:
         self.roots = roots
+        self.proportional = proportional
         self.peak = 0
+        self.peak_pss = 0
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
@@ -101,6 +122,8 @@ class PeakRSS:
             if now - scanned >= RESCAN:  # new descendants, and new roots
                 procs, scanned = _tree(self.roots()), now
             self.peak = max(self.peak, _rss(procs))
+            if self.proportional:
+                self.peak_pss = max(self.peak_pss, _pss(procs))
             if self._done.wait(interval(now - began)):
                 return
 
@@ -116,6 +139,10 @@ class PeakRSS:
     def mb(self) -> float:
         return self.peak / MB
 
+    @property
+    def pss_mb(self) -> float | None:
+        return self.peak_pss / MB if self.proportional else None
+
 
 @dataclass
 class Run:
@@ -126,6 +153,7 @@ class Run:
     code: int
     stderr: str
     stdout: str = ""
+    peak_pss_mb: float | None = None  # with ``proportional``: the peak of the summed PSS
 
     def failed(self, ok_codes: Sequence[int] = (0, 1)) -> str | None:
         """None when the command worked, else a one-line reason (its last stderr line)."""
@@ -141,9 +169,10 @@ def run(
     env: dict[str, str] | None = None,
     also_watch: Callable[[], Iterable[int]] = tuple,
     capture: bool = False,
+    proportional: bool = False,
 ) -> Run:
-    """Run ``cmd``, timing it and watching its tree plus ``also_watch()``; stdout is
-    discarded unless ``capture``."""
+    """Run ``cmd``, timing it and watching its tree plus ``also_watch()`` (their PSS too
+    when ``proportional``); stdout is discarded unless ``capture``."""
     # files, not pipes: a chatty tool cannot block on a full pipe while we wait
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         began = time.perf_counter()
@@ -154,14 +183,14 @@ def run(
             stdout=out if capture else subprocess.DEVNULL,
             stderr=err,
         )
-        with PeakRSS(lambda: [proc.pid, *also_watch()]) as rss:
+        with PeakRSS(lambda: [proc.pid, *also_watch()], proportional) as rss:
             proc.wait()
         seconds = time.perf_counter() - began
         out.seek(0)
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    return Run(seconds, rss.mb, proc.returncode, stderr, stdout)
+    return Run(seconds, rss.mb, proc.returncode, stderr, stdout, rss.pss_mb)
 
 
 def median(values: Sequence[float]) -> float:

@@ -17,6 +17,9 @@ os.environ["FACTLINT_SERVICE"] = "0"
 # Nor does a result outlive its test: the on-disk result cache is bypassed (a test that
 # patches a check must see it run); tests/api exercise the cache in a directory of their own.
 os.environ["FACTLINT_NO_CACHE"] = "1"
+# A LanguageTool server a test starts is not warmed up in the background (minutes of CPU
+# taken from the other tests); tests/languagetool/test_warmup.py runs the warm-up itself.
+os.environ["FACTLINT_WARM_UP_CHECKS"] = "0"
 
 settings.register_profile(
     "fuzz", max_examples=5000, deadline=None, suppress_health_check=[HealthCheck.too_slow]

@@ -512,7 +512,7 @@ def _spawn_warm_up(settings: LanguageToolSettings, state: ServerState) -> int | 
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     command = [
         sys.executable, "-m", "lint.languagetool.warmup", str(settings.state), str(state.pid),
-        str(settings.warm_up_checks), json.dumps(warm_up_params(settings)),
+        str(settings.warm_up_checks), json.dumps(warm_up_params(settings)), str(settings.jars),
     ]  # fmt: skip
     with open(settings.state / WARMUP_LOG, "ab") as out:
         proc = subprocess.Popen(

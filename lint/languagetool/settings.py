@@ -38,8 +38,12 @@ spelling_suggestions   who searches the speller's suggestions: ``factlint`` (the
                        server skips them, ``lint.languagetool.suggest`` makes them
                        from LanguageTool's own dictionary: 0.7x the server's time)
                        or ``languagetool``; read when the server starts (factlint)
-warm_up_checks         checks a new server is warmed up with in the background,
-                       yielding to real ones (``lint.languagetool.warmup``); 0 none (40)
+warm_up_checks         at most this many checks a new server is warmed up with in the
+                       background, yielding to real ones, until its JIT compiler has
+                       settled (``lint.languagetool.warmup``); 0 none (300; the
+                       default is ``$FACTLINT_WARM_UP_CHECKS`` when set, and 0 on a CI
+                       runner, ``$CI``: a one-shot check there should not leave minutes
+                       of background work to the job's next steps)
 enabled                false skips LanguageTool (read by the engine, not here)
 =====================  ==========================================================
 
@@ -87,6 +91,10 @@ judged matches on real news and encyclopedic prose (bench/judged/, 14 of 14)."""
 
 URL_ENV = "FACTLINT_LANGUAGETOOL_URL"
 CACHE_ENV = "FACTLINT_CACHE_DIR"
+WARM_UP_ENV = "FACTLINT_WARM_UP_CHECKS"
+WARM_UP_CHECKS = 300
+"""Background warm-up requests after a server starts, at most (~100,000 words, where the
+JIT compiler was measured to settle; ``lint.languagetool.warmup``)."""
 
 
 def default_cache_dir() -> Path:
@@ -100,6 +108,16 @@ def default_cache_dir() -> Path:
 
 def _env_url() -> str | None:
     return os.environ.get(URL_ENV) or None
+
+
+def default_warm_up_checks() -> int:
+    """``$FACTLINT_WARM_UP_CHECKS`` (a number), else none on a CI runner, else 300."""
+    value = os.environ.get(WARM_UP_ENV, "").strip()
+    if value.isdigit():
+        return int(value)
+    if os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no"):
+        return 0
+    return WARM_UP_CHECKS
 
 
 @dataclass
@@ -128,7 +146,7 @@ class LanguageToolSettings:
     check_time_limit: float = 120.0
     workers: int = 4
     spelling_suggestions: str = "factlint"
-    warm_up_checks: int = 40
+    warm_up_checks: int = field(default_factory=default_warm_up_checks)
 
     def __post_init__(self) -> None:
         self.cache_dir = Path(self.cache_dir).expanduser()

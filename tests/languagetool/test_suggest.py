@@ -1,12 +1,10 @@
-"""Spelling suggestions made in Python (the server skips them), and the background warm-up."""
+"""Spelling suggestions made in Python (the server skips them)."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from lint.languagetool import server, suggest, warmup
+from lint.languagetool import server, suggest
 from lint.languagetool.backend import LanguageToolBackend
 from lint.languagetool.settings import LanguageToolSettings
 
@@ -95,19 +93,3 @@ def test_the_managed_server_skips_suggestions_only_when_factlint_makes_them():
     assert "maxSpellingSuggestions" not in server.server_properties(german)
     with pytest.raises(ValueError, match="spelling_suggestions"):
         LanguageToolSettings.from_mapping({"spelling_suggestions": "hunspell"})
-
-
-def test_warm_up_requests_are_news_sized_and_never_repeat_a_sentence():
-    requests = warmup.requests_text(warmup.CHECKS)
-    assert len(requests) == warmup.CHECKS
-    assert all(1000 < len(r) <= warmup.CHUNK_CHARS + 600 for r in requests)
-    sentences = [s for r in requests for s in re.split(r"(?<=[.!?])\s+", r) if s.strip()]
-    assert len(sentences) == len(set(sentences))  # LanguageTool's sentence cache never answers
-
-
-def test_warm_up_asks_for_what_the_backend_asks_for():
-    settings = LanguageToolSettings(url=None, enabled_rules=["EN_UNPAIRED_QUOTES"], picky=True)
-    params = server.warm_up_params(settings)
-    assert params["language"] == "en-US" and params["level"] == "picky"
-    assert "EN_UNPAIRED_QUOTES" not in params["disabledRules"].split(",")
-    assert params["enabledRules"] == "EN_UNPAIRED_QUOTES"
