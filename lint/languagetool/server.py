@@ -326,12 +326,20 @@ def _write_config(state_dir: Path, settings: LanguageToolSettings) -> Path:
     return props
 
 
+NO_DELAY = "-Dsun.net.httpserver.nodelay=true"
+"""TCP_NODELAY on the server's connections. Without it the JDK's HTTP server writes an
+answer's headers and body as two segments, Nagle holds the body until the headers are
+acknowledged, and a client that keeps its connection open (factlint's backend does)
+acknowledges 40 ms later (delayed ACK): every request took 40 ms longer than its check
+(measured: 68 ms against 25 ms over a new connection, 22 ms with this setting)."""
+
+
 def server_command(java: str, settings: LanguageToolSettings, port: int) -> list[str]:
     """The java command line: IPv4 loopback only, capped heap, our config and logging."""
     props = settings.state / CONFIG_FILE
     return [
         java, f"-Xmx{settings.max_memory}", "-XX:+ExitOnOutOfMemoryError",
-        "-Djava.net.preferIPv4Stack=true", "-Dfile.encoding=UTF-8",
+        "-Djava.net.preferIPv4Stack=true", "-Dfile.encoding=UTF-8", NO_DELAY,
         f"-Dlogback.configurationFile={settings.state / LOGBACK_FILE}",
         "-cp", str(settings.jars / "*"), MAIN_CLASS,
         "--port", str(port), "--config", str(props),

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -82,6 +84,29 @@ def test_many_texts_in_order(shared_server, shared_settings):
     for text, findings in zip(texts, backend.check_many(texts), strict=True):
         spelled = [text[f.offset : f.offset + f.length] for f in findings]
         assert "recieve" in spelled
+
+
+def test_a_kept_open_connection_is_answered_as_fast_as_a_new_one(shared_server, shared_settings):
+    """The backend keeps its connection to the server open between requests; the server
+    must not leave every answer's body waiting for a delayed acknowledgement (40 ms a
+    request, before the managed server ran with TCP_NODELAY)."""
+    backend = LanguageToolBackend(shared_settings)
+    for i in range(40):  # the handlers warm: what is left is the transport
+        backend.check(f"Warm sentence number {i} is here.")
+    client = backend._connect()
+
+    def median(new_connection: bool) -> float:
+        times = []
+        for i in range(15):
+            if new_connection:
+                client._session().close()  # the next request opens a new connection
+            began = time.perf_counter()
+            client.check_raw(f"The council met {i} times in {time.time()}.")
+            times.append(time.perf_counter() - began)
+        return statistics.median(times)
+
+    fresh, kept = median(True), median(False)
+    assert kept < fresh + 0.02, (kept, fresh)
 
 
 def test_external_url_installs_and_starts_nothing(shared_server, tmp_path):
