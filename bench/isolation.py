@@ -87,7 +87,7 @@ def start_languagetool(
     settings = LanguageToolSettings.from_mapping(
         {"idle_timeout": int(SERVICE_IDLE), "spelling_suggestions": suggestions}
         | {"check_time_limit": CHECK_TIME_LIMIT}
-        | ({} if ours else {"warm_up_checks": 0})
+        | {"warm_up_checks": warmup.CHECKS if ours else 0}  # factlint's default, not $CI's
     )
     if settings.external:  # FACTLINT_LANGUAGETOOL_URL: the user's server, not ours to start
         url = settings.url or ""

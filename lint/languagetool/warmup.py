@@ -291,7 +291,6 @@ def settled(meter: list[tuple[float, float]]) -> bool:
 def compiler_cpu(pid: int) -> tuple[float, float] | None:
     """CPU seconds so far of the JVM's JIT compiler threads, and of the whole JVM; None
     where /proc does not show them (another OS, another JVM)."""
-    tick = os.sysconf("SC_CLK_TCK")
     jit = whole = 0.0
     found = False
     try:
@@ -301,10 +300,11 @@ def compiler_cpu(pid: int) -> tuple[float, float] | None:
     for task in tasks:
         try:
             name = (task / "comm").read_text().strip()
-            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # a thread that ended meanwhile
-        seconds = (int(fields[11]) + int(fields[12])) / tick
+        seconds = _stat_seconds(task / "stat")
+        if seconds is None:
+            continue
         whole += seconds
         if name.startswith(COMPILER_THREADS):
             jit += seconds
@@ -325,8 +325,13 @@ def _busy(pid: int, window: float = 0.5) -> bool:
 
 
 def _cpu_seconds(pid: int) -> float | None:
+    return _stat_seconds(Path(f"/proc/{pid}/stat"))
+
+
+def _stat_seconds(stat: Path) -> float | None:
+    """User + system CPU seconds in a /proc ``stat`` file (a process's or a thread's)."""
     try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        fields = stat.read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError):
         return None
