@@ -104,10 +104,10 @@ def start_languagetool(
         f"first check of the single draft {first:.2f} s"
     ]
     sent: list[str] = []
-    if ours and settings.warm_up_checks > 0:
+    if ours:
         say("LanguageTool: waiting for factlint's background warm-up of its server")
         waited, line = wait_warm_up(settings.state / server.WARMUP_LOG)
-        done = int(m.group(1)) if (m := re.search(r"(\d+) checks", line)) else 0
+        done = int(m.group(1)) if (m := re.search(r"(\d+) (?:warm-up )?checks", line)) else 0
         sent = warmup.warm_up_texts(settings.jars, settings.language, done)
         notes.append(f"factlint's background warm-up of its server: {line} (waited {waited:.0f} s)")
     return LanguageTool(settings, state.url, state.pid, version, Fig(ready + first), notes, sent)

@@ -50,11 +50,6 @@ def own_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def tree_rss(roots: Iterable[int]) -> int:
-    """Summed RSS (bytes) of each root process and all its descendants, each counted once."""
-    return _rss(_tree(roots))
-
-
 def _tree(roots: Iterable[int]) -> list[psutil.Process]:
     """Each root and its descendants, each once (one walk of the process table per root)."""
     seen: dict[int, psutil.Process] = {}

@@ -200,10 +200,11 @@ def rule_examples(jars: Path, language: str) -> list[str]:
     examples: dict[str, None] = {}
     with zipfile.ZipFile(jar) as archive:
         for name in ("grammar.xml", "style.xml"):
-            member = f"org/languagetool/rules/{code}/{name}"
-            if member not in archive.namelist():
+            try:
+                xml = archive.open(f"org/languagetool/rules/{code}/{name}")
+            except KeyError:  # a language without this file
                 continue
-            with archive.open(member) as xml:
+            with xml:
                 for _, element in ElementTree.iterparse(xml):
                     if element.tag == "example":
                         text = " ".join("".join(element.itertext()).split())
